@@ -1,0 +1,234 @@
+"""Shared input checks: every rule on user input lives here, once.
+
+Each check raises :class:`TypeError` for the wrong kind of object and :class:`ValueError` for bad
+values or labels, with a message that says what was wrong, what was expected, what was received
+and what to do. Nothing here prints, asserts or silently repairs data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__: list[str] = []  # private module
+
+_MAX_LISTED = 5
+
+
+def _listed(labels: Sequence[Any]) -> str:
+    """Render at most a few labels for an error message."""
+    labels = list(labels)
+    shown = ", ".join(repr(label) for label in labels[:_MAX_LISTED])
+    more = f" and {len(labels) - _MAX_LISTED} more" if len(labels) > _MAX_LISTED else ""
+    return f"[{shown}{more}]"
+
+
+def as_frame(data: Any, *, name: str = "data", min_rows: int = 1, min_cols: int = 1) -> pd.DataFrame:
+    """Return `data` as a float DataFrame with its labels, or raise.
+
+    Accepts a DataFrame or a 2-D NumPy array (labelled 0..n-1). Checks that every column is numeric,
+    that there are at least `min_rows` rows and `min_cols` columns, and that the labels are unique.
+    """
+    if isinstance(data, pd.DataFrame):
+        frame = data
+    elif isinstance(data, np.ndarray):
+        if data.ndim != 2:
+            raise ValueError(
+                f"`{name}` must be two-dimensional (rows x columns); received an array with "
+                f"{data.ndim} dimension(s). Reshape it or pass a pandas DataFrame."
+            )
+        frame = pd.DataFrame(data)
+    else:
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame or a 2-D NumPy array; received "
+            f"{type(data).__name__}. Convert it with pandas.DataFrame(...)."
+        )
+    if frame.shape[0] < min_rows or frame.shape[1] < min_cols:
+        raise ValueError(
+            f"`{name}` needs at least {min_rows} row(s) and {min_cols} column(s); received "
+            f"{frame.shape[0]} row(s) x {frame.shape[1]} column(s). Pass more data."
+        )
+    for axis, labels in (("row", frame.index), ("column", frame.columns)):
+        if labels.has_duplicates:
+            dup = labels[labels.duplicated()].unique().tolist()
+            raise ValueError(
+                f"`{name}` has duplicated {axis} labels {_listed(dup)}; each {axis} needs a "
+                f"unique label. Aggregate or rename them first."
+            )
+    non_numeric = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    if non_numeric or any(pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns):
+        bad = non_numeric or [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]
+        raise TypeError(
+            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
+            f"Convert them with pandas.to_numeric or drop them."
+        )
+    frame = frame.astype(float)
+    check_finite(frame, name=name)
+    return frame
+
+
+def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Series:
+    """Return `data` as a finite float Series, or raise (accepts a Series or 1-D array/list)."""
+    if isinstance(data, pd.Series):
+        series = data
+    elif isinstance(data, (np.ndarray, list, tuple)):
+        array = np.asarray(data)
+        if array.ndim != 1:
+            raise ValueError(
+                f"`{name}` must be one-dimensional; received {array.ndim} dimension(s). "
+                f"Pass a pandas Series or a flat list."
+            )
+        series = pd.Series(array)
+    else:
+        raise TypeError(
+            f"`{name}` must be a pandas Series, a 1-D NumPy array or a list; received "
+            f"{type(data).__name__}."
+        )
+    if len(series) < min_length:
+        raise ValueError(
+            f"`{name}` needs at least {min_length} value(s); received {len(series)}. Pass more data."
+        )
+    if series.index.has_duplicates:
+        dup = series.index[series.index.duplicated()].unique().tolist()
+        raise ValueError(f"`{name}` has duplicated labels {_listed(dup)}; labels must be unique.")
+    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        raise TypeError(
+            f"`{name}` must hold numbers; received dtype {series.dtype}. Convert it with "
+            f"pandas.to_numeric."
+        )
+    series = series.astype(float)
+    check_finite(series.to_frame(name=series.name if series.name is not None else name), name=name)
+    return series
+
+
+def check_finite(frame: pd.DataFrame, *, name: str = "data") -> None:
+    """Raise if any value is NaN or infinite, naming the columns and rows concerned."""
+    values = frame.to_numpy(dtype=float)
+    for test, word in ((np.isnan, "missing (NaN)"), (np.isinf, "infinite")):
+        bad = test(values)
+        if bad.any():
+            cols = frame.columns[bad.any(axis=0)].tolist()
+            rows = frame.index[bad.any(axis=1)].tolist()
+            raise ValueError(
+                f"`{name}` has {word} values in columns {_listed(cols)} (rows {_listed(rows)}); "
+                f"expected finite numbers. Fill or drop them explicitly before calling."
+            )
+
+
+def check_nonnegative(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
+    """Raise if any value is negative, naming the columns and rows concerned."""
+    values = frame.to_numpy(dtype=float)
+    bad = values < 0
+    if bad.any():
+        cols = frame.columns[bad.any(axis=0)].tolist()
+        rows = frame.index[bad.any(axis=1)].tolist()
+        advice = hint or "Pass non-negative quantities (employment, output, exports)."
+        raise ValueError(
+            f"`{name}` has negative values in columns {_listed(cols)} (rows {_listed(rows)}); "
+            f"expected values >= 0. {advice}"
+        )
+
+
+def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = "both") -> None:
+    """Raise if a row (region) or column (industry) sums to zero.
+
+    `axis` is ``"rows"``, ``"columns"`` or ``"both"``.
+    """
+    if axis in ("rows", "both"):
+        zero_rows = frame.index[frame.sum(axis=1).to_numpy() == 0].tolist()
+        if zero_rows:
+            raise ValueError(
+                f"`{name}` has rows {_listed(zero_rows)} that sum to zero; shares are undefined "
+                f"for them. Drop these rows before calling."
+            )
+    if axis in ("columns", "both"):
+        zero_cols = frame.columns[frame.sum(axis=0).to_numpy() == 0].tolist()
+        if zero_cols:
+            raise ValueError(
+                f"`{name}` has columns {_listed(zero_cols)} that sum to zero; shares are undefined "
+                f"for them. Drop these columns before calling."
+            )
+
+
+def constant_columns(frame: pd.DataFrame) -> list[Any]:
+    """Labels of the columns whose values are all equal."""
+    values = frame.to_numpy(dtype=float)
+    same = (values == values[0:1, :]).all(axis=0)
+    return frame.columns[same].tolist()
+
+
+def check_aligned(left: pd.Index, right: pd.Index, *, left_name: str, right_name: str) -> None:
+    """Raise unless two label sets are equal (order may differ)."""
+    missing = [label for label in left if label not in set(right)]
+    extra = [label for label in right if label not in set(left)]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"{_listed(missing)} are in `{left_name}` but not in `{right_name}`")
+        if extra:
+            parts.append(f"{_listed(extra)} are in `{right_name}` but not in `{left_name}`")
+        raise ValueError(
+            f"Labels of `{left_name}` and `{right_name}` do not match: {'; '.join(parts)}. "
+            f"Pass objects with the same labels."
+        )
+
+
+_BENEFIT = {1, 1.0, "+", "benefit", "positive", "max"}
+_COST = {-1, -1.0, "-", "cost", "negative", "min"}
+
+
+def check_directions(directions: Any, columns: pd.Index) -> pd.Series:
+    """Return +1 (benefit, larger is better) or -1 (cost) for each column.
+
+    `directions` is None (every indicator is a benefit), or a mapping / Series from column label to
+    ``1``/``"+"``/``"benefit"`` or ``-1``/``"-"``/``"cost"``, covering every column exactly.
+    """
+    if directions is None:
+        return pd.Series(1.0, index=columns, name="direction")
+    if isinstance(directions, pd.Series):
+        mapping = directions.to_dict()
+    elif isinstance(directions, Mapping):
+        mapping = dict(directions)
+    else:
+        raise TypeError(
+            "`directions` must be None, a dict or a pandas Series mapping each indicator to "
+            f"+1/'benefit' or -1/'cost'; received {type(directions).__name__}."
+        )
+    check_aligned(pd.Index(columns), pd.Index(list(mapping)), left_name="data columns",
+                  right_name="directions")
+    out = {}
+    for label in columns:
+        value = mapping[label]
+        key = value.lower() if isinstance(value, str) else value
+        if key in _BENEFIT:
+            out[label] = 1.0
+        elif key in _COST:
+            out[label] = -1.0
+        else:
+            raise ValueError(
+                f"Direction {value!r} for indicator {label!r} is not understood; use +1 or "
+                f"'benefit' (larger is better) or -1 or 'cost' (smaller is better)."
+            )
+    return pd.Series(out, name="direction", dtype=float)
+
+
+def check_choice(value: Any, choices: Sequence[str], *, name: str) -> str:
+    """Raise unless `value` is one of `choices`."""
+    if value not in choices:
+        raise ValueError(
+            f"`{name}` must be one of {list(choices)}; received {value!r}."
+        )
+    return value
+
+
+def check_positive_int(value: Any, *, name: str, maximum: int | None = None) -> int:
+    """Raise unless `value` is an integer >= 1 (and <= `maximum` if given)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"`{name}` must be an integer; received {type(value).__name__}.")
+    if value < 1 or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ValueError(f"`{name}` must be at least 1{upper}; received {value}.")
+    return int(value)

@@ -1,0 +1,130 @@
+"""The book's datasets: ``load(name)`` returns a DataFrame that carries its metadata.
+
+Every dataset is a CSV file in the repository's ``data/`` folder, described in
+``data/datapackage.json`` (a Frictionless data package: fields, types, units, source, licence and a
+``kind`` of real, derived or synthetic). Notebooks find data only through this module, so a chapter
+runs from any working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["data_dir", "list_datasets", "metadata", "load"]
+
+_ENV_VAR = "CLUSTERLIB_DATA"
+_DTYPES = {"string": "str", "integer": "int64", "number": "float64"}
+
+
+def data_dir() -> Path:
+    """Folder that holds the CSV files and ``datapackage.json``.
+
+    The environment variable ``CLUSTERLIB_DATA`` overrides the default, which is the ``data/``
+    folder beside the installed (editable) ``clusterlib`` package.
+
+    Examples
+    --------
+    >>> (data_dir() / "datapackage.json").is_file()
+    True
+    """
+    override = os.environ.get(_ENV_VAR)
+    folder = Path(override) if override else Path(__file__).resolve().parents[1] / "data"
+    if not (folder / "datapackage.json").is_file():
+        raise FileNotFoundError(
+            f"No datapackage.json in {folder}. Install clusterlib from a clone of the book with "
+            f"`pip install -e .`, or set {_ENV_VAR} to the folder that holds the data."
+        )
+    return folder
+
+
+@lru_cache(maxsize=1)
+def _package(folder: str) -> dict[str, Any]:
+    with open(Path(folder) / "datapackage.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def list_datasets() -> list[str]:
+    """Names of all datasets, in the order of ``datapackage.json``.
+
+    Examples
+    --------
+    >>> "seed_facts" in list_datasets()
+    True
+    """
+    return [resource["name"] for resource in _package(str(data_dir()))["resources"]]
+
+
+def metadata(name: str) -> dict[str, Any]:
+    """The data-package description of one dataset (title, kind, sources, licence, schema).
+
+    Raises
+    ------
+    TypeError
+        If `name` is not a string.
+    ValueError
+        If no dataset has that name.
+
+    Examples
+    --------
+    >>> metadata("synthetic_plants")["kind"]
+    'synthetic'
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"Dataset name must be a string; received {type(name).__name__}.")
+    for resource in _package(str(data_dir()))["resources"]:
+        if resource["name"] == name:
+            return json.loads(json.dumps(resource))  # a copy the caller may change freely
+    raise ValueError(
+        f"Unknown dataset {name!r}; expected one of {list_datasets()}. "
+        f"See the data appendix for what each holds."
+    )
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load one dataset as a DataFrame typed by its schema, with its metadata in ``.attrs``.
+
+    Parameters
+    ----------
+    name : str
+        Dataset name, one of :func:`list_datasets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns typed as the schema says (string, int64, float64); ``df.attrs["metadata"]`` holds
+        the data-package description, ``df.attrs["kind"]`` is ``"real"``, ``"derived"`` or
+        ``"synthetic"`` and ``df.attrs["units"]`` maps each column to its unit, where it has one.
+
+    Raises
+    ------
+    ValueError
+        If no dataset has that name, or the file's header does not match its schema.
+
+    Examples
+    --------
+    >>> plants = load("synthetic_plants")
+    >>> plants.attrs["kind"], plants.shape
+    ('synthetic', (3200, 5))
+    """
+    meta = metadata(name)
+    fields = meta["schema"]["fields"]
+    dtypes = {field["name"]: _DTYPES[field["type"]] for field in fields}
+    path = data_dir() / meta["path"]
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values={
+        field["name"]: [""] for field in fields if field["type"] != "string"})
+    expected = [field["name"] for field in fields]
+    if list(frame.columns) != expected:
+        raise ValueError(
+            f"{path.name} has columns {list(frame.columns)} but its schema lists {expected}; "
+            f"fix the file or data/datapackage.json so that they agree."
+        )
+    frame.attrs["metadata"] = meta
+    frame.attrs["kind"] = meta["kind"]
+    frame.attrs["units"] = {field["name"]: field["unit"] for field in fields if "unit" in field}
+    return frame

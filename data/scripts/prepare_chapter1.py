@@ -1,0 +1,65 @@
+"""Copy and reshape the real datasets Chapter 1 uses from the shared data candidates.
+
+Run once from the repository root, with the shared folder beside it:
+
+    .venv/bin/python data/scripts/prepare_chapter1.py ../shared/data-candidates
+
+It writes data/city_sectors.csv, data/ggdc10s_employment.csv and data/province_hightech.csv.
+Nothing is estimated or filled in: rows are selected, columns renamed and tables reshaped.
+Provenance of each file is in data/datapackage.json (and ../shared/data-candidates/SOURCES.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+DATA = Path(__file__).resolve().parents[1]
+
+
+def city_sectors(src: Path) -> pd.DataFrame:
+    raw = pd.read_csv(src / "nbs_major_cities_gdp_three_sectors_1999_2017.csv")
+    sectors = {"va_primary": "primary", "va_secondary": "secondary", "va_tertiary": "tertiary"}
+    raw = raw[raw["indicator"].isin(sectors)]
+    wide = raw.pivot_table(index=["city_cn", "city_en", "year"], columns="indicator",
+                           values="value", aggfunc="first").rename(columns=sectors)
+    wide = wide.dropna().reset_index()  # keep only city-years with all three sectors printed
+    wide = wide[wide["year"] >= 2007]  # before 2007 the table covers only four or five cities
+    wide.columns.name = None
+    wide = wide[["city_en", "city_cn", "year", "primary", "secondary", "tertiary"]]
+    return wide.sort_values(["year", "city_en"]).reset_index(drop=True)
+
+
+def ggdc_employment(src: Path) -> pd.DataFrame:
+    raw = pd.read_csv(src / "ggdc10s_sectoral_va_emp_1950_2013.csv")
+    emp = raw[(raw["Variable"] == "EMP") & raw["Year"].isin([1990, 2000, 2010])]
+    sectors = ["AGR", "MIN", "MAN", "PU", "CON", "WRT", "TRA", "FIRE", "GOV", "OTH"]
+    emp = emp.dropna(subset=sectors)
+    out = emp[["Country", "Region", "Year", *sectors, "SUM"]].rename(
+        columns={"Country": "economy", "Region": "region", "Year": "year", "SUM": "total"})
+    return out.sort_values(["year", "economy"]).reset_index(drop=True)
+
+
+def province_hightech(src: Path) -> pd.DataFrame:
+    raw = pd.read_csv(src / "china_province_sci_tech_yearbook_2010_2023_long.csv")
+    keep = {"v4_cy_scjy_qys": "enterprises", "v4_cy_scjy_zyyw": "revenue"}
+    raw = raw[(raw["table"] == "IndustryOperation") & raw["var_code"].isin(keep)]
+    raw = raw[raw["province_cn"] != "全国"]
+    wide = raw.pivot_table(index=["province_en", "province_cn", "year"], columns="var_code",
+                           values="value", aggfunc="first").rename(columns=keep).reset_index()
+    wide.columns.name = None
+    wide["enterprises"] = wide["enterprises"].astype("int64")
+    return wide.sort_values(["year", "province_en"]).reset_index(drop=True)
+
+
+def main() -> None:
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA.parent.parent / "shared" / "data-candidates"
+    city_sectors(src).to_csv(DATA / "city_sectors.csv", index=False)
+    ggdc_employment(src).to_csv(DATA / "ggdc10s_employment.csv", index=False)
+    province_hightech(src).to_csv(DATA / "province_hightech.csv", index=False)
+
+
+if __name__ == "__main__":
+    main()

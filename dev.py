@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""The book's two commands, for a fresh machine that has only Python >= 3.11 and git.
+
+    python3 dev.py book   # create .venv, install the pinned dependencies, build _build/html
+    python3 dev.py test   # (create .venv if needed) run unit tests, doctests and strict nbval
+    python3 dev.py execute  # re-run every chapter in place (refresh stored outputs after a change)
+
+Both steps use only the standard library until the virtual environment exists. The environment
+is rebuilt whenever requirements.lock or pyproject.toml changes (a stamp file records their hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".clusterlib-stamp"
+OFFLINE_KERNEL = "clusterlib-offline"
+PINNED_TOOLS = ["pip==26.3", "setuptools==80.9.0", "wheel==0.45.1"]
+
+
+def _run(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+
+
+def _inputs_hash() -> str:
+    digest = hashlib.sha256()
+    for name in ("requirements.lock", "pyproject.toml", "dev.py"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    """Create .venv with exactly the pinned versions and clusterlib installed in editable mode."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python >= 3.11 is needed; this is {sys.version.split()[0]}.")
+    wanted = _inputs_hash()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        print(f"environment {VENV} is up to date", flush=True)
+        return
+    if VENV.exists():
+        shutil.rmtree(VENV)
+    venv.EnvBuilder(with_pip=True).create(VENV)
+    _run(PYTHON, "-m", "pip", "install", "--quiet", *PINNED_TOOLS)
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "-r", "requirements.lock")
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ".")
+    # The kernel the notebooks name ("python3") must be this environment's Python.
+    _run(PYTHON, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3",
+         "--display-name", "Python 3 (clusterlib)")
+    _install_offline_kernel()
+    STAMP.write_text(wanted)
+
+
+def _install_offline_kernel() -> None:
+    """A kernel for the tests: the same Python, with every non-loopback connection refused."""
+    spec = VENV / "share" / "jupyter" / "kernels" / OFFLINE_KERNEL
+    spec.mkdir(parents=True, exist_ok=True)
+    argv = [str(PYTHON), str(ROOT / "tools" / "offline_kernel.py"), "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "Python 3 (clusterlib, offline)", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel, indent=1))
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["VIRTUAL_ENV"] = str(VENV)
+    env["JUPYTER_PATH"] = str(VENV / "share" / "jupyter")
+    env["MPLBACKEND"] = "Agg"
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def book() -> None:
+    """Set up, then build the book strictly (warnings are errors) into _build/html."""
+    setup()
+    _run(PYTHON, "tools/build_book.py", env=_env())
+    print(f"\nBuilt. Open {ROOT / '_build' / 'html' / 'index.html'} in a browser.")
+
+
+def test() -> None:
+    """Set up, then run every test: unit tests, doctests, strict nbval over every chapter."""
+    setup()
+    _run(PYTHON, "-m", "pytest", env=_env())
+
+
+def execute() -> None:
+    """Set up, then re-run every chapter in place to refresh its stored outputs."""
+    setup()
+    _run(PYTHON, "tools/execute_notebooks.py", env=_env())
+
+
+def main() -> None:
+    commands = {"setup": setup, "book": book, "test": test, "execute": execute}
+    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+        sys.exit(f"usage: python3 dev.py {{{'|'.join(commands)}}}")
+    commands[sys.argv[1]]()
+
+
+if __name__ == "__main__":
+    main()
