@@ -232,3 +232,31 @@ def check_positive_int(value: Any, *, name: str, maximum: int | None = None) -> 
         upper = f" and at most {maximum}" if maximum is not None else ""
         raise ValueError(f"`{name}` must be at least 1{upper}; received {value}.")
     return int(value)
+
+
+def check_has_columns(frame: pd.DataFrame, columns: Sequence[Any], *, name: str = "data") -> None:
+    """Raise unless every label in `columns` is a column of `frame`."""
+    missing = [label for label in columns if label not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"`{name}` has no columns {_listed(missing)}; its columns are "
+            f"{_listed(list(frame.columns))}. Pass the names of existing columns."
+        )
+
+
+def check_in_range(frame: pd.DataFrame, *, name: str = "data", low: float, high: float,
+                   high_open: bool = False, hint: str = "") -> None:
+    """Raise if any value lies outside [low, high] (or [low, high) if `high_open`).
+
+    Names the columns and rows concerned; `hint` is appended to the message.
+    """
+    values = frame.to_numpy(dtype=float)
+    bad = (values < low) | ((values >= high) if high_open else (values > high))
+    if bad.any():
+        cols = frame.columns[bad.any(axis=0)].tolist()
+        rows = frame.index[bad.any(axis=1)].tolist()
+        interval = f"[{low}, {high})" if high_open else f"[{low}, {high}]"
+        raise ValueError(
+            f"`{name}` has values outside {interval} in columns {_listed(cols)} (rows "
+            f"{_listed(rows)}); expected values in {interval}. {hint}".rstrip()
+        )

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["data_dir", "list_datasets", "metadata", "load"]
+__all__ = ["data_dir", "list_datasets", "metadata", "load", "catalogue", "fields"]
 
 _ENV_VAR = "CLUSTERLIB_DATA"
 _DTYPES = {"string": "str", "integer": "int64", "number": "float64"}
@@ -128,3 +128,50 @@ def load(name: str) -> pd.DataFrame:
     frame.attrs["kind"] = meta["kind"]
     frame.attrs["units"] = {field["name"]: field["unit"] for field in fields if "unit" in field}
     return frame
+
+
+def catalogue() -> pd.DataFrame:
+    """One row per dataset: title, kind, size, source and licence (the book's data appendix).
+
+    Examples
+    --------
+    >>> table = catalogue()
+    >>> table.loc["synthetic_plants", "kind"]
+    'synthetic'
+    """
+    rows = []
+    for name in list_datasets():
+        meta = metadata(name)
+        frame = load(name)
+        rows.append({
+            "dataset": name,
+            "title": meta["title"],
+            "kind": meta["kind"],
+            "rows": len(frame),
+            "columns": frame.shape[1],
+            "source": "; ".join(source["title"] for source in meta["sources"]),
+            "licence": "; ".join(licence["name"] for licence in meta["licenses"]),
+        })
+    return pd.DataFrame(rows).set_index("dataset")
+
+
+def fields(name: str) -> pd.DataFrame:
+    """The schema of one dataset as a table: type, unit and description of every column.
+
+    Raises
+    ------
+    ValueError
+        If no dataset has that name.
+
+    Examples
+    --------
+    >>> fields("city_sectors").loc["secondary", "unit"]
+    '100 million yuan (亿元), current prices'
+    """
+    meta = metadata(name)
+    table = pd.DataFrame([
+        {"column": field["name"], "type": field["type"], "unit": field.get("unit", ""),
+         "description": field["description"]}
+        for field in meta["schema"]["fields"]
+    ])
+    return table.set_index("column")

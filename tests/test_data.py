@@ -1,0 +1,105 @@
+"""The data package: every file valid against its schema, every dataset labelled and loadable."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pytest
+
+import clusterlib as cl
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_FILES = {
+    "huang_wang_jimei": "000_5ccde1d71afe1db1.txt",
+    "wang_huang_ecommerce": "001_ab322eec6eecb519.txt",
+    "zhang_guangzhou": "002_97a01bcbe56f1696.txt",
+    "gu_2007_clusters": "003_af95f37e52ae828d.txt",
+    "yu_cluster_transfer": "004_3d7cd02f53feff00.txt",
+}
+NAMES = cl.data.list_datasets()
+
+
+def test_datapackage_is_valid_against_schemas():
+    report = frictionless.validate(str(cl.data.data_dir() / "datapackage.json"))
+    errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors]
+    assert report.valid, errors
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_dataset_is_described(name):
+    meta = cl.data.metadata(name)
+    assert meta["kind"] in {"real", "derived", "synthetic"}
+    assert meta["sources"] and meta["licenses"] and meta["title"] and meta["description"]
+    for field in meta["schema"]["fields"]:
+        assert field.get("description"), f"{name}.{field['name']} has no description"
+    if meta["kind"] == "synthetic":
+        assert "SYNTHETIC" in meta["title"] and "SYNTHETIC" in meta["description"]
+        assert (cl.data.data_dir().parent / meta["script"]).is_file()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_load_types_columns_as_schema_says(name):
+    frame = cl.data.load(name)
+    meta = cl.data.metadata(name)
+    assert frame.attrs["kind"] == meta["kind"] and len(frame) > 0
+    for field in meta["schema"]["fields"]:
+        column = frame[field["name"]]
+        if field["type"] == "integer":
+            assert column.dtype == "int64"
+        elif field["type"] == "number":
+            assert column.dtype == "float64" and column.notna().all()
+        else:
+            assert pd.api.types.is_string_dtype(column)
+
+
+def test_load_rejects_unknown_name_and_wrong_type():
+    with pytest.raises(ValueError, match="Unknown dataset 'nope'"):
+        cl.data.load("nope")
+    with pytest.raises(TypeError, match="must be a string"):
+        cl.data.metadata(3)
+
+
+def test_data_dir_override_must_hold_a_package(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLUSTERLIB_DATA", str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="No datapackage.json"):
+        cl.data.data_dir()
+
+
+def test_metadata_is_a_copy():
+    cl.data.metadata("seed_facts")["kind"] = "changed"
+    assert cl.data.metadata("seed_facts")["kind"] == "real"
+
+
+def test_seed_facts_cover_all_documents():
+    facts = cl.data.load("seed_facts")
+    assert len(facts) >= 150
+    assert set(facts["document"]) == set(SEED_FILES)
+    assert facts["id"].is_unique
+
+
+def _squeeze(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
+def test_seed_facts_quote_their_documents_verbatim():
+    facts = cl.data.load("seed_facts")
+    texts = {doc: _squeeze((SEEDS / name).read_text(encoding="utf-8"))
+             for doc, name in SEED_FILES.items()}
+    missing = [row.id for row in facts.itertuples() if _squeeze(row.wording_zh) not in texts[row.document]]
+    assert missing == []
+
+
+def test_seed_fact_values_appear_in_their_wording():
+    """Each value is printed in its wording, unless it was converted from Chinese numerals."""
+    facts = cl.data.load("seed_facts")
+    unconverted = []
+    for row in facts.itertuples():
+        wording = row.wording_zh.replace(",", "").replace("，", "")
+        printed = f"{row.value:g}"
+        if printed not in wording and f"{row.value:.2f}" not in wording and f"{row.value:.1f}" not in wording:
+            unconverted.append(row.id)
+    # Conversions from Chinese numerals or fractions (三成, 1/10 ...) are a small minority.
+    assert len(unconverted) <= 0.15 * len(facts), unconverted

@@ -1,0 +1,28 @@
+"""Build the book strictly: refuse stored error outputs, then jupyter-book with warnings as errors.
+
+Called by `python3 dev.py book` inside the project environment. The build renders the outputs
+stored in the notebooks (the test suite proves them current), so it first checks them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from notebook_checks import ROOT, chapter_notebooks, problems
+
+
+def main() -> None:
+    found = [p for path in chapter_notebooks() for p in problems(path)]
+    if found:
+        sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)  # a clean build: no stale cache
+    command = ["jupyter-book", "build", str(ROOT), "--builder", "html",
+               "--warningiserror", "--nitpick", "--keep-going"]
+    print("+", " ".join(command), flush=True)
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+if __name__ == "__main__":
+    main()
