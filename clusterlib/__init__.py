@@ -6,10 +6,50 @@ book's figure style in ``cl.plotting``.
 """
 
 from clusterlib import data, plotting
+from clusterlib.agglomeration import (
+    EllisonGlaeserResult,
+    HerfindahlResult,
+    concentration_ratio,
+    ellison_glaeser,
+    gini,
+    herfindahl,
+    hoover_coefficient,
+    krugman_index,
+    locational_gini,
+    location_quotient,
+    plant_herfindahl,
+)
+from clusterlib.weights import (
+    composite_index,
+    critic_weights,
+    entropy_weights,
+    equal_weights,
+    minmax_normalise,
+    std_weights,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "data",
     "plotting",
+    # agglomeration: concentration and specialisation (Chapter 1)
+    "location_quotient",
+    "herfindahl",
+    "HerfindahlResult",
+    "concentration_ratio",
+    "krugman_index",
+    "hoover_coefficient",
+    "gini",
+    "locational_gini",
+    "ellison_glaeser",
+    "EllisonGlaeserResult",
+    "plant_herfindahl",
+    # weights: objective weights and composite indices (Chapters 3 and 5)
+    "minmax_normalise",
+    "entropy_weights",
+    "critic_weights",
+    "std_weights",
+    "equal_weights",
+    "composite_index",
 ]

@@ -260,3 +260,129 @@ def check_in_range(frame: pd.DataFrame, *, name: str = "data", low: float, high:
             f"`{name}` has values outside {interval} in columns {_listed(cols)} (rows "
             f"{_listed(rows)}); expected values in {interval}. {hint}".rstrip()
         )
+
+
+def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
+                     min_cols: int = 1) -> pd.DataFrame:
+    """Like :func:`as_frame` (same type, shape, label and dtype rules) but without the value scan.
+
+    For hot paths on large matrices that obtain their column sums anyway: the caller must pass
+    those sums to :func:`check_finite_sums`, which raises the :func:`check_finite` error. (A
+    refactor could write ``as_frame`` as ``as_numeric_frame`` followed by ``check_finite``.)
+    A NumPy array is wrapped without a copy.
+    """
+    if isinstance(data, pd.DataFrame):
+        frame = data
+    elif isinstance(data, np.ndarray):
+        if data.ndim != 2:
+            raise ValueError(
+                f"`{name}` must be two-dimensional (rows x columns); received an array with "
+                f"{data.ndim} dimension(s). Reshape it or pass a pandas DataFrame."
+            )
+        frame = pd.DataFrame(data, copy=False)
+    else:
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame or a 2-D NumPy array; received "
+            f"{type(data).__name__}. Convert it with pandas.DataFrame(...)."
+        )
+    if frame.shape[0] < min_rows or frame.shape[1] < min_cols:
+        raise ValueError(
+            f"`{name}` needs at least {min_rows} row(s) and {min_cols} column(s); received "
+            f"{frame.shape[0]} row(s) x {frame.shape[1]} column(s). Pass more data."
+        )
+    for axis, labels in (("row", frame.index), ("column", frame.columns)):
+        if labels.has_duplicates:
+            dup = labels[labels.duplicated()].unique().tolist()
+            raise ValueError(
+                f"`{name}` has duplicated {axis} labels {_listed(dup)}; each {axis} needs a "
+                f"unique label. Aggregate or rename them first."
+            )
+    bad = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
+           or pd.api.types.is_bool_dtype(frame[c])]
+    if bad:
+        raise TypeError(
+            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
+            f"Convert them with pandas.to_numeric or drop them."
+        )
+    return frame.astype(float)
+
+
+def check_finite_sums(sums: np.ndarray, frame: pd.DataFrame, *, name: str = "data") -> None:
+    """Raise unless the column sums of `frame` are finite (cheap stand-in for a value scan).
+
+    A NaN or infinite value always makes its column sum non-finite, so finite sums prove finite
+    values. Otherwise the exact :func:`check_finite` error is raised; if every value is finite
+    the sums overflowed, and that is reported instead.
+    """
+    if np.isfinite(sums).all():
+        return
+    check_finite(frame, name=name)
+    cols = frame.columns[~np.isfinite(sums)].tolist()
+    raise ValueError(
+        f"`{name}` columns {_listed(cols)} are too large to sum in float64 (the total "
+        f"overflows); rescale them (e.g. express them in thousands) before calling."
+    )
+
+
+def check_real(value: Any, *, name: str, minimum: float | None = None) -> float:
+    """Return `value` as a finite float (>= `minimum` if given), or raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"`{name}` must be a real number; received {type(value).__name__}.")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"`{name}` must be a finite number; received {value!r}.")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"`{name}` must be at least {minimum}; received {value!r}.")
+    return value
+
+
+def check_weights(weights: pd.Series, *, name: str = "weights", tolerance: float = 1e-9) -> None:
+    """Raise unless `weights` are non-negative and sum to 1 within `tolerance`."""
+    check_nonnegative(weights.to_frame(name="weight"), name=name,
+                      hint="Weights must be non-negative.")
+    total = float(weights.sum())
+    if abs(total - 1.0) > tolerance:
+        raise ValueError(
+            f"`{name}` must sum to 1 (within {tolerance:g}); they sum to {total!r}. Normalise "
+            f"them first, e.g. weights / weights.sum()."
+        )
+
+
+def split_by_level(data: Any, key: Any, *, name: str = "data",
+                   option: str = "time") -> tuple[pd.DataFrame, pd.Index]:
+    """Return `data` without the grouping column and the group label of every row.
+
+    `key` names an index level (e.g. ``"year"`` of a (region, year) MultiIndex) or a column; the
+    column, if that is where it was found, moves from the columns to the last index level.
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"`{option}` needs `{name}` to be a pandas DataFrame with an index level or column "
+            f"{key!r}; received {type(data).__name__}."
+        )
+    in_index = key in [level for level in data.index.names if level is not None]
+    in_columns = key in data.columns
+    if in_index and in_columns:
+        raise ValueError(
+            f"`{option}`={key!r} is both an index level and a column of `{name}`; rename one "
+            f"of them."
+        )
+    if in_index:
+        labels, frame = data.index.get_level_values(key), data
+    elif in_columns:
+        # the period joins the row labels, so a region may appear once per period
+        frame = data.set_index(key, append=True)
+        labels = frame.index.get_level_values(key)
+    else:
+        raise ValueError(
+            f"`{option}`={key!r} is neither an index level nor a column of `{name}`; its index "
+            f"levels are {list(data.index.names)} and its columns {_listed(list(data.columns))}. "
+            f"Pass the name of the level or column that holds the period."
+        )
+    if labels.isna().any():
+        rows = data.index[np.asarray(labels.isna())].tolist()
+        raise ValueError(
+            f"`{name}` has missing `{option}` labels in rows {_listed(rows)}; fill or drop "
+            f"them before calling."
+        )
+    return frame, labels
