@@ -5,7 +5,7 @@ firms), columns are indicators. The weights describe the columns and sum to 1; a
 describes the rows. Chapters 3 and 5 build their upgrading and synergy indices on this module.
 
 Implementation notes (why the code looks the way it does): the weight functions read the matrix
-in blocks of :data:`_BLOCK_ROWS` rows, so that each block is normalised, logged or centred while
+in blocks of ``_BLOCK_ROWS`` rows, so that each block is normalised, logged or centred while
 it sits in cache, and every pass over a large matrix costs little more than reading it once. The
 dot products inside a block go to BLAS with at most 8,192 elements, below the size at which
 OpenBLAS splits a dot product over threads (which costs far more than it saves here).

@@ -1,4 +1,7 @@
-"""Generate data/synthetic_plants.csv: SYNTHETIC plant-level data for the Ellison–Glaeser example.
+"""Generate SYNTHETIC plant-level data for the Ellison–Glaeser example.
+
+Writes data/synthetic_plants.csv (one row per plant) and data/synthetic_regions.csv (each region's
+aggregate employment, the x_r of the model, which the plants' own totals only approximate).
 
 No real plant-level (establishment) data with locations is available to this book, so Chapter 1
 teaches the Ellison–Glaeser index on data simulated from the index's own model, where the true
@@ -24,17 +27,24 @@ import pandas as pd
 
 SEED = 1997
 N_REGIONS = 30
-PLANTS_PER_INDUSTRY = 400
-TRUE_GAMMA = {"ind_a": 0.0, "ind_b": 0.01, "ind_c": 0.02, "ind_d": 0.05,
-              "ind_e": 0.1, "ind_f": 0.2, "ind_g": 0.3, "ind_h": 0.5}
-OUT = Path(__file__).resolve().parents[1] / "synthetic_plants.csv"
+AGGREGATE_EMPLOYMENT = 1_000_000
+PLANTS_PER_INDUSTRY = 200
+GAMMA_LEVELS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4)
+INDUSTRIES_PER_LEVEL = 5
+DATA = Path(__file__).resolve().parents[1]
 
 
-def simulate(rng: np.random.Generator) -> pd.DataFrame:
+def simulate(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
     regions = [f"region_{r:02d}" for r in range(1, N_REGIONS + 1)]
     x = rng.dirichlet(np.full(N_REGIONS, 2.0))  # regions' shares of aggregate employment
+    totals = pd.DataFrame({"region": regions,
+                           "employment": np.rint(x * AGGREGATE_EMPLOYMENT).astype(int)})
+    x = totals["employment"].to_numpy() / totals["employment"].sum()  # the shares as published
+    true_gamma = {f"ind_{level:02d}_{k}": gamma
+                  for level, gamma in enumerate(GAMMA_LEVELS, start=1)
+                  for k in "abcde"[:INDUSTRIES_PER_LEVEL]}
     rows = []
-    for industry, gamma in TRUE_GAMMA.items():
+    for industry, gamma in true_gamma.items():
         p = x if gamma == 0 else rng.dirichlet(x * (1 - gamma) / gamma)
         location = rng.choice(N_REGIONS, size=PLANTS_PER_INDUSTRY, p=p)
         size = np.maximum(1, np.rint(rng.lognormal(mean=3.0, sigma=1.0, size=PLANTS_PER_INDUSTRY)))
@@ -42,8 +52,10 @@ def simulate(rng: np.random.Generator) -> pd.DataFrame:
             rows.append((industry, gamma, regions[region], int(employment)))
     plants = pd.DataFrame(rows, columns=["industry", "true_gamma", "region", "employment"])
     plants.insert(0, "plant_id", [f"P{i:05d}" for i in range(1, len(plants) + 1)])
-    return plants
+    return plants, totals
 
 
 if __name__ == "__main__":
-    simulate(np.random.default_rng(SEED)).to_csv(OUT, index=False)
+    plants, totals = simulate(np.random.default_rng(SEED))
+    plants.to_csv(DATA / "synthetic_plants.csv", index=False)
+    totals.to_csv(DATA / "synthetic_regions.csv", index=False)
