@@ -76,7 +76,6 @@ def _env() -> dict[str, str]:
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env["VIRTUAL_ENV"] = str(VENV)
     env["JUPYTER_PATH"] = str(VENV / "share" / "jupyter")
-    env["MPLBACKEND"] = "Agg"
     env["PYTHONHASHSEED"] = "0"
     env.pop("PYTHONPATH", None)
     return env

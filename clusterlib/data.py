@@ -110,7 +110,7 @@ def load(name: str) -> pd.DataFrame:
     --------
     >>> plants = load("synthetic_plants")
     >>> plants.attrs["kind"], plants.shape
-    ('synthetic', (3200, 5))
+    ('synthetic', (6000, 5))
     """
     meta = metadata(name)
     fields = meta["schema"]["fields"]
