@@ -31,7 +31,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -40,19 +39,10 @@ import pandas as pd
 import pymcdm
 
 import clusterlib.weights as cw
+from _timing import best_time
 
 SEED = 20240611
 HERE = Path(__file__).resolve().parent
-
-
-def best_time(function, repeats: int) -> float:
-    """Smallest wall-clock time of `repeats` calls, in seconds."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def blockwise_log(x: np.ndarray) -> None:

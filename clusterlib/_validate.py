@@ -27,45 +27,13 @@ def _listed(labels: Sequence[Any]) -> str:
 
 
 def as_frame(data: Any, *, name: str = "data", min_rows: int = 1, min_cols: int = 1) -> pd.DataFrame:
-    """Return `data` as a float DataFrame with its labels, or raise.
+    """Return `data` as a finite float DataFrame with its labels, or raise.
 
     Accepts a DataFrame or a 2-D NumPy array (labelled 0..n-1). Checks that every column is numeric,
-    that there are at least `min_rows` rows and `min_cols` columns, and that the labels are unique.
+    that there are at least `min_rows` rows and `min_cols` columns, that the labels are unique
+    (all by :func:`as_numeric_frame`) and that every value is finite (:func:`check_finite`).
     """
-    if isinstance(data, pd.DataFrame):
-        frame = data
-    elif isinstance(data, np.ndarray):
-        if data.ndim != 2:
-            raise ValueError(
-                f"`{name}` must be two-dimensional (rows x columns); received an array with "
-                f"{data.ndim} dimension(s). Reshape it or pass a pandas DataFrame."
-            )
-        frame = pd.DataFrame(data)
-    else:
-        raise TypeError(
-            f"`{name}` must be a pandas DataFrame or a 2-D NumPy array; received "
-            f"{type(data).__name__}. Convert it with pandas.DataFrame(...)."
-        )
-    if frame.shape[0] < min_rows or frame.shape[1] < min_cols:
-        raise ValueError(
-            f"`{name}` needs at least {min_rows} row(s) and {min_cols} column(s); received "
-            f"{frame.shape[0]} row(s) x {frame.shape[1]} column(s). Pass more data."
-        )
-    for axis, labels in (("row", frame.index), ("column", frame.columns)):
-        if labels.has_duplicates:
-            dup = labels[labels.duplicated()].unique().tolist()
-            raise ValueError(
-                f"`{name}` has duplicated {axis} labels {_listed(dup)}; each {axis} needs a "
-                f"unique label. Aggregate or rename them first."
-            )
-    non_numeric = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    if non_numeric or any(pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns):
-        bad = non_numeric or [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]
-        raise TypeError(
-            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
-            f"Convert them with pandas.to_numeric or drop them."
-        )
-    frame = frame.astype(float)
+    frame = as_numeric_frame(data, name=name, min_rows=min_rows, min_cols=min_cols)
     check_finite(frame, name=name)
     return frame
 
@@ -264,12 +232,11 @@ def check_in_range(frame: pd.DataFrame, *, name: str = "data", low: float, high:
 
 def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
                      min_cols: int = 1) -> pd.DataFrame:
-    """Like :func:`as_frame` (same type, shape, label and dtype rules) but without the value scan.
+    """Type, shape, label and dtype rules of every matrix input, without the value scan.
 
-    For hot paths on large matrices that obtain their column sums anyway: the caller must pass
-    those sums to :func:`check_finite_sums`, which raises the :func:`check_finite` error. (A
-    refactor could write ``as_frame`` as ``as_numeric_frame`` followed by ``check_finite``.)
-    A NumPy array is wrapped without a copy.
+    :func:`as_frame` adds the finiteness scan. Hot paths on large matrices that compute their
+    column sums anyway call this and pass those sums to :func:`check_finite_sums`, which raises
+    the :func:`check_finite` error. A NumPy array is wrapped without a copy.
     """
     if isinstance(data, pd.DataFrame):
         frame = data
