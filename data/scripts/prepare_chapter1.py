@@ -4,7 +4,8 @@ Run once from the repository root, with the shared folder beside it:
 
     .venv/bin/python data/scripts/prepare_chapter1.py ../shared/data-candidates
 
-It writes data/city_sectors.csv, data/ggdc10s_employment.csv and data/province_hightech.csv.
+It writes data/city_sectors.csv, data/ggdc10s_employment.csv, data/province_hightech.csv and
+data/world_exports_2017.csv.
 Nothing is estimated or filled in: rows are selected, columns renamed and tables reshaped.
 Provenance of each file is in data/datapackage.json (and ../shared/data-candidates/SOURCES.md).
 """
@@ -54,11 +55,18 @@ def province_hightech(src: Path) -> pd.DataFrame:
     return wide.sort_values(["year", "province_en"]).reset_index(drop=True)
 
 
+def world_exports(src: Path) -> pd.DataFrame:
+    raw = pd.read_csv(src / "world_exports_hs4_2017_country_product.csv", dtype={"hs4": str})
+    out = raw.rename(columns={"exporter_iso3": "exporter", "export_value_usd": "exports_usd"})
+    return out[["exporter", "hs4", "exports_usd"]].sort_values(["exporter", "hs4"])
+
+
 def main() -> None:
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA.parent.parent / "shared" / "data-candidates"
     city_sectors(src).to_csv(DATA / "city_sectors.csv", index=False)
     ggdc_employment(src).to_csv(DATA / "ggdc10s_employment.csv", index=False)
     province_hightech(src).to_csv(DATA / "province_hightech.csv", index=False)
+    world_exports(src).to_csv(DATA / "world_exports_2017.csv", index=False)
 
 
 if __name__ == "__main__":
