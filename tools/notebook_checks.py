@@ -37,6 +37,9 @@ def problems(path: Path) -> list[str]:
         if not outputs and NO_OUTPUT_TAG not in tags:
             found.append(f"{where}: has no stored output; run `python3 dev.py execute`, or tag the "
                          f"cell '{NO_OUTPUT_TAG}' if it truly prints nothing")
+        if "execution" in cell.get("metadata", {}):
+            found.append(f"{where}: stores execution timestamps (wall-clock values); re-run with "
+                         f"`python3 dev.py execute`")
         if cell.get("execution_count") is None and outputs:
             found.append(f"{where}: outputs without an execution count; re-execute the notebook")
         for output in outputs:
