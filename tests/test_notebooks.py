@@ -6,6 +6,7 @@ cannot pass vacuously, and that nothing a reader sees is an error or a warning.
 """
 
 import json
+import re
 import tomllib
 
 import nbformat
@@ -87,3 +88,17 @@ def test_notebook_runs_alone_from_another_directory(path, tmp_path):
               if o.output_type == "error"]
     assert errors == []
     assert list(tmp_path.iterdir()) == []  # and writes nothing where it runs
+
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$|\{math\}`([^`]*)`", re.DOTALL)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_chinese_in_math_mode(path):
+    """MathJax renders CJK in math badly: Chinese stays in the prose around formulas."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    formulas = ["".join(groups) for groups in MATH.findall(text)]
+    assert formulas or path.name == "data_sources.ipynb"
+    assert [f for f in formulas if CJK.search(f)] == []
