@@ -13,7 +13,9 @@ OpenBLAS splits a dot product over threads (which costs far more than it saves h
 
 from __future__ import annotations
 
+import os
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -44,6 +46,8 @@ __all__ = [
 ]
 
 _BLOCK_ROWS = 8192
+_THREADS = min(2, os.cpu_count() or 1)  # the book's machines have two cores
+_MIN_BLOCKS_PER_THREAD = 8  # below this, starting threads costs more than it saves
 _DEFAULT_SHIFT = 0.01
 _SUSPECT = 1e-9  # one-pass divergences below this are re-checked exactly (constant?)
 
@@ -52,25 +56,45 @@ _SUSPECT = 1e-9  # one-pass divergences below this are re-checked exactly (const
 # Block kernels on a float64 matrix of any memory layout (blocks are Fortran-ordered)
 # ------------------------------------------------------------------------------------------------
 
-def _blocks(x: np.ndarray):
-    """Yield ``(index, block)`` over row blocks of `x`, each block Fortran-ordered.
+def _for_blocks(x: np.ndarray, body, *, buffers: int = 1) -> int:
+    """Call ``body(i, block, *work)`` for every row block of `x`; return the number of blocks.
 
-    Views for a Fortran-ordered `x` (a DataFrame's values); otherwise each block is copied into
-    one reused buffer, which is much cheaper than copying the whole matrix. A block is valid
-    only until the next one is produced.
+    Blocks are Fortran-ordered: views of a Fortran-ordered `x` (a DataFrame's values), otherwise
+    copies into a buffer reused by the worker. ``work`` are `buffers` block-sized work buffers
+    of the worker. A large matrix is shared between two threads (NumPy releases the GIL in its loops);
+    ``body`` must write only to slots indexed by `i`, so that the caller's reduction over blocks
+    runs in a fixed order and the result is bitwise the same however the blocks were scheduled.
     """
     m, n = x.shape
     starts = range(0, m, _BLOCK_ROWS)
-    if x.flags.f_contiguous:
-        for i, start in enumerate(starts):
-            yield i, x[start:start + _BLOCK_ROWS]
-        return
-    buffer = np.empty((min(m, _BLOCK_ROWS), n), order="F")
-    for i, start in enumerate(starts):
-        source = x[start:start + _BLOCK_ROWS]
-        block = buffer[: source.shape[0]]
-        np.copyto(block, source)
-        yield i, block
+    rows = min(m, _BLOCK_ROWS)
+    errors = np.geterr()  # the caller's floating-point error handling, for the worker threads
+
+    def run(indices) -> None:
+        with np.errstate(**errors):
+            work(indices)
+
+    def work(indices) -> None:
+        scratch = [np.empty((rows, n), order="F") for _ in range(buffers)]
+        copy = None if x.flags.f_contiguous else np.empty((rows, n), order="F")
+        for i in indices:
+            source = x[starts[i]:starts[i] + _BLOCK_ROWS]
+            if copy is None:
+                block = source
+            else:
+                block = copy[: source.shape[0]]
+                np.copyto(block, source)
+            body(i, block, *(work[: source.shape[0]] for work in scratch))
+
+    workers = min(_THREADS, len(starts) // _MIN_BLOCKS_PER_THREAD)
+    if workers < 2:
+        run(range(len(starts)))
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for future in [pool.submit(run, range(k, len(starts), workers))
+                           for k in range(workers)]:
+                future.result()
+    return len(starts)
 
 
 def _scan(x: np.ndarray, *, extremes: bool = True, xlogx: bool = False,
@@ -83,29 +107,31 @@ def _scan(x: np.ndarray, *, extremes: bool = True, xlogx: bool = False,
     :math:`\sum_b [M_{bj} + m_b(\bar x_{bj}-\bar x_j)^2]`.
     """
     m, n = x.shape
-    starts = range(0, m, _BLOCK_ROWS)
-    sums, mins, maxs, extra = (np.empty((len(starts), n)) for _ in range(4))
-    scratch = np.empty((min(m, _BLOCK_ROWS), n), order="F")
+    count = -(-m // _BLOCK_ROWS)
+    sums, mins, maxs, extra = (np.empty((count, n)) for _ in range(4))
+
+    def body(i: int, block: np.ndarray, work: np.ndarray) -> None:
+        if xlogx:  # the logarithm first: its arithmetic hides the memory traffic
+            np.log(block, out=work)
+            np.vecdot(block.T, work.T, out=extra[i])
+        if extremes:
+            block.min(axis=0, out=mins[i])
+            block.max(axis=0, out=maxs[i])
+        block.sum(axis=0, out=sums[i])
+        if spread:
+            np.subtract(block, sums[i] / block.shape[0], out=work)
+            np.vecdot(work.T, work.T, out=extra[i])
+
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        for i, block in _blocks(x):
-            work = scratch[: block.shape[0]]
-            if xlogx:  # the logarithm first: its arithmetic hides the memory traffic
-                np.log(block, out=work)
-                np.vecdot(block.T, work.T, out=extra[i])
-            if extremes:
-                block.min(axis=0, out=mins[i])
-                block.max(axis=0, out=maxs[i])
-            block.sum(axis=0, out=sums[i])
-            if spread:
-                np.subtract(block, sums[i] / block.shape[0], out=work)
-                np.vecdot(work.T, work.T, out=extra[i])
+        _for_blocks(x, body)
         out = {"sum": sums.sum(axis=0)}
         if extremes:
             out["min"], out["max"] = mins.min(axis=0), maxs.max(axis=0)
         if xlogx:
             out["xlogx"] = extra.sum(axis=0)
         if spread:
-            sizes = np.diff(np.append(np.asarray(starts), m)).astype(float)[:, None]
+            starts = np.arange(0, m, _BLOCK_ROWS)
+            sizes = np.diff(np.append(starts, m)).astype(float)[:, None]
             mean = out["sum"] / m
             out["m2"] = (extra + sizes * (sums / sizes - mean) ** 2).sum(axis=0)
     return out
@@ -115,33 +141,33 @@ def _scan_normalised_xlogx(x: np.ndarray, anchor: np.ndarray, span: np.ndarray,
                            shift: float) -> tuple[np.ndarray, np.ndarray]:
     r"""Column sums of :math:`z` and :math:`z\ln z` for :math:`z = (x-a)/s + \text{shift}`."""
     m, n = x.shape
-    starts = range(0, m, _BLOCK_ROWS)
-    sums, xlogx = np.empty((len(starts), n)), np.empty((len(starts), n))
-    z = np.empty((min(m, _BLOCK_ROWS), n), order="F")
-    logz = np.empty_like(z)
+    count = -(-m // _BLOCK_ROWS)
+    sums, xlogx = np.empty((count, n)), np.empty((count, n))
+
+    def body(i: int, block: np.ndarray, z: np.ndarray, logz: np.ndarray) -> None:
+        np.subtract(block, anchor, out=z)
+        np.divide(z, span, out=z)
+        z += shift
+        z.sum(axis=0, out=sums[i])
+        np.log(z, out=logz)
+        np.vecdot(z.T, logz.T, out=xlogx[i])
+
     with np.errstate(divide="ignore", invalid="ignore"):
-        for i, block in _blocks(x):
-            k = block.shape[0]
-            np.subtract(block, anchor, out=z[:k])
-            np.divide(z[:k], span, out=z[:k])
-            z[:k] += shift
-            z[:k].sum(axis=0, out=sums[i])
-            np.log(z[:k], out=logz[:k])
-            np.vecdot(z[:k].T, logz[:k].T, out=xlogx[i])
+        _for_blocks(x, body, buffers=2)
     return sums.sum(axis=0), xlogx.sum(axis=0)
 
 
 def _projection(x: np.ndarray, mean: np.ndarray, coef: np.ndarray) -> np.ndarray:
     r""":math:`D^\top D c` for the centred matrix :math:`D = x - \bar x`, in one pass."""
     m, n = x.shape
-    acc = np.zeros(n)
-    work = np.empty((min(m, _BLOCK_ROWS), n), order="F")
-    for _, block in _blocks(x):
-        centred = work[: block.shape[0]]
+    parts = np.empty((-(-m // _BLOCK_ROWS), n))
+
+    def body(i: int, block: np.ndarray, centred: np.ndarray) -> None:
         np.subtract(block, mean, out=centred)
-        combined = centred @ coef
-        acc += np.vecdot(centred.T, combined)
-    return acc
+        np.vecdot(centred.T, centred @ coef, out=parts[i])
+
+    _for_blocks(x, body)
+    return parts.sum(axis=0)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -639,3 +639,18 @@ def test_entropy_of_indicators_uniform_to_rounding_raises():
     frame = pd.DataFrame({"a": [1e9, 1e9 + 1, 1e9], "b": [1e9, 1e9, 1e9 + 1]})
     with pytest.raises(ValueError, match="entropy weights are undefined.*uniform to rounding"):
         wt.entropy_weights(frame)
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_two_threads_give_bitwise_the_same_weights_as_one(method, monkeypatch):
+    """Large matrices are shared between two threads; the reduction order is fixed, so the
+    weights are bitwise identical to a single-threaded run (and warning-free with zeros)."""
+    x = np.random.default_rng(7).gamma(2.0, 1.0, size=(40 * wt._BLOCK_ROWS, 4))
+    x[::9, 1] = 0.0
+    monkeypatch.setattr(wt, "_THREADS", 1)
+    single = METHODS[method](x)
+    monkeypatch.setattr(wt, "_THREADS", 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        threaded = METHODS[method](x)
+    assert threaded.equals(single)
