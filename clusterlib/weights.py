@@ -8,7 +8,9 @@ Implementation notes (why the code looks the way it does): the weight functions 
 in blocks of ``_BLOCK_ROWS`` rows, so that each block is normalised, logged or centred while
 it sits in cache, and every pass over a large matrix costs little more than reading it once. The
 dot products inside a block go to BLAS with at most 8,192 elements, below the size at which
-OpenBLAS splits a dot product over threads (which costs far more than it saves here).
+OpenBLAS splits a dot product over threads (which costs far more than it saves here). A large
+matrix's blocks are shared between two threads; each block's partial result has its own slot and
+the slots are added in block order, so the weights are bitwise the same as on one thread.
 """
 
 from __future__ import annotations
