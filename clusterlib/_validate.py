@@ -121,13 +121,6 @@ def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = 
             )
 
 
-def constant_columns(frame: pd.DataFrame) -> list[Any]:
-    """Labels of the columns whose values are all equal."""
-    values = frame.to_numpy(dtype=float)
-    same = (values == values[0:1, :]).all(axis=0)
-    return frame.columns[same].tolist()
-
-
 def check_aligned(left: pd.Index, right: pd.Index, *, left_name: str, right_name: str) -> None:
     """Raise unless two label sets are equal (order may differ)."""
     missing = [label for label in left if label not in set(right)]

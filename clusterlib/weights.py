@@ -58,45 +58,44 @@ _SUSPECT = 1e-9  # one-pass divergences below this are re-checked exactly (const
 # Block kernels on a float64 matrix of any memory layout (blocks are Fortran-ordered)
 # ------------------------------------------------------------------------------------------------
 
-def _for_blocks(x: np.ndarray, body, *, buffers: int = 1) -> int:
-    """Call ``body(i, block, *work)`` for every row block of `x`; return the number of blocks.
+def _n_blocks(m: int) -> int:
+    """Number of row blocks of an `m`-row matrix: one result slot per block."""
+    return -(-m // _BLOCK_ROWS)
+
+
+def _for_blocks(x: np.ndarray, body, *, buffers: int = 1) -> None:
+    """Call ``body(i, block, *work)`` for every row block ``i`` of `x`.
 
     Blocks are Fortran-ordered: views of a Fortran-ordered `x` (a DataFrame's values), otherwise
     copies into a buffer reused by the worker. ``work`` are `buffers` block-sized work buffers
-    of the worker. A large matrix is shared between two threads (NumPy releases the GIL in its loops);
-    ``body`` must write only to slots indexed by `i`, so that the caller's reduction over blocks
-    runs in a fixed order and the result is bitwise the same however the blocks were scheduled.
+    of the worker. A large matrix is shared between two threads (NumPy releases the GIL in its
+    loops); ``body`` must write only to slots indexed by `i`, so that the caller's reduction over
+    blocks runs in a fixed order and the result is bitwise the same however blocks were scheduled.
     """
     m, n = x.shape
-    starts = range(0, m, _BLOCK_ROWS)
-    rows = min(m, _BLOCK_ROWS)
+    count, rows = _n_blocks(m), min(m, _BLOCK_ROWS)
     errors = np.geterr()  # the caller's floating-point error handling, for the worker threads
 
     def run(indices) -> None:
-        with np.errstate(**errors):
-            work(indices)
-
-    def work(indices) -> None:
         scratch = [np.empty((rows, n), order="F") for _ in range(buffers)]
         copy = None if x.flags.f_contiguous else np.empty((rows, n), order="F")
-        for i in indices:
-            source = x[starts[i]:starts[i] + _BLOCK_ROWS]
-            if copy is None:
-                block = source
-            else:
-                block = copy[: source.shape[0]]
-                np.copyto(block, source)
-            body(i, block, *(work[: source.shape[0]] for work in scratch))
+        with np.errstate(**errors):
+            for i in indices:
+                source = x[i * _BLOCK_ROWS:(i + 1) * _BLOCK_ROWS]
+                if copy is None:
+                    block = source
+                else:
+                    block = copy[: source.shape[0]]
+                    np.copyto(block, source)
+                body(i, block, *(work[: source.shape[0]] for work in scratch))
 
-    workers = min(_THREADS, len(starts) // _MIN_BLOCKS_PER_THREAD)
+    workers = min(_THREADS, count // _MIN_BLOCKS_PER_THREAD)
     if workers < 2:
-        run(range(len(starts)))
-    else:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            for future in [pool.submit(run, range(k, len(starts), workers))
-                           for k in range(workers)]:
-                future.result()
-    return len(starts)
+        run(range(count))
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(run, range(k, count, workers)) for k in range(workers)]:
+            future.result()
 
 
 def _scan(x: np.ndarray, *, extremes: bool = True, xlogx: bool = False,
@@ -109,8 +108,7 @@ def _scan(x: np.ndarray, *, extremes: bool = True, xlogx: bool = False,
     :math:`\sum_b [M_{bj} + m_b(\bar x_{bj}-\bar x_j)^2]`.
     """
     m, n = x.shape
-    count = -(-m // _BLOCK_ROWS)
-    sums, mins, maxs, extra = (np.empty((count, n)) for _ in range(4))
+    sums, mins, maxs, extra = (np.empty((_n_blocks(m), n)) for _ in range(4))
 
     def body(i: int, block: np.ndarray, work: np.ndarray) -> None:
         if xlogx:  # the logarithm first: its arithmetic hides the memory traffic
@@ -143,8 +141,7 @@ def _scan_normalised_xlogx(x: np.ndarray, anchor: np.ndarray, span: np.ndarray,
                            shift: float) -> tuple[np.ndarray, np.ndarray]:
     r"""Column sums of :math:`z` and :math:`z\ln z` for :math:`z = (x-a)/s + \text{shift}`."""
     m, n = x.shape
-    count = -(-m // _BLOCK_ROWS)
-    sums, xlogx = np.empty((count, n)), np.empty((count, n))
+    sums, xlogx = np.empty((_n_blocks(m), n)), np.empty((_n_blocks(m), n))
 
     def body(i: int, block: np.ndarray, z: np.ndarray, logz: np.ndarray) -> None:
         np.subtract(block, anchor, out=z)
@@ -162,7 +159,7 @@ def _scan_normalised_xlogx(x: np.ndarray, anchor: np.ndarray, span: np.ndarray,
 def _projection(x: np.ndarray, mean: np.ndarray, coef: np.ndarray) -> np.ndarray:
     r""":math:`D^\top D c` for the centred matrix :math:`D = x - \bar x`, in one pass."""
     m, n = x.shape
-    parts = np.empty((-(-m // _BLOCK_ROWS), n))
+    parts = np.empty((_n_blocks(m), n))
 
     def body(i: int, block: np.ndarray, centred: np.ndarray) -> None:
         np.subtract(block, mean, out=centred)
