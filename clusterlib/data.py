@@ -12,11 +12,12 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["data_dir", "list_datasets", "metadata", "load", "catalogue", "fields"]
+__all__ = ["data_dir", "list_datasets", "metadata", "load", "catalogue", "fields", "facts"]
 
 _ENV_VAR = "CLUSTERLIB_DATA"
 _DTYPES = {"string": "str", "integer": "int64", "number": "float64"}
@@ -175,3 +176,75 @@ def fields(name: str) -> pd.DataFrame:
         for field in meta["schema"]["fields"]
     ])
     return table.set_index("column")
+
+
+_FACT_COLUMNS = ("region", "indicator", "value", "unit", "year")
+
+
+def _as_printed(value: float, unit: str) -> str:
+    """A quoted figure as a reader expects it: whole numbers without decimals, thousands grouped
+    (except years), other values in their shortest exact form."""
+    if float(value).is_integer():
+        is_year = unit == "year" or unit.startswith("year ")  # a date, not a duration ("years")
+        return str(int(value)) if is_year else f"{int(value):,}"
+    return format(value, ",")
+
+
+def facts(ids: Sequence[str], *, columns: Sequence[str] = _FACT_COLUMNS) -> pd.DataFrame:
+    """Rows of ``seed_facts`` laid out for reading, each value as its document prints it.
+
+    Tables of quoted figures mix years, counts and shares in one column; as floats they would
+    print as ``1400.000`` or ``1860.0``. Here the ``value`` column is text: whole numbers have
+    no decimals (thousands grouped, except years), others keep their own digits (``21.7``,
+    ``0.65``). Compute with :func:`load` (``load("seed_facts")``); show with this.
+
+    Parameters
+    ----------
+    ids : sequence of str
+        Row ids of ``seed_facts`` (``"GQ-004"``), in the order to show them.
+    columns : sequence of str, default ("region", "indicator", "value", "unit", "year")
+        Columns of ``seed_facts`` to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``id``, the requested columns in order, ``value`` as text.
+
+    Raises
+    ------
+    TypeError
+        If `ids` is a single string instead of a sequence of ids.
+    ValueError
+        If `ids` is empty or names an unknown row, or `columns` an unknown column.
+
+    Examples
+    --------
+    >>> facts(["GQ-004", "JM-003"], columns=["value", "unit"])
+           value       unit
+    id
+    GQ-004  1,400  years (年)
+    JM-003   21.7          %
+    """
+    if isinstance(ids, str) or not isinstance(ids, Sequence):
+        raise TypeError(
+            f"`ids` must be a list of seed_facts ids such as ['GQ-004']; received "
+            f"{type(ids).__name__} {ids!r}."
+        )
+    if len(ids) == 0:
+        raise ValueError("`ids` is empty; pass the seed_facts ids to show, e.g. ['GQ-004'].")
+    table = load("seed_facts").set_index("id")
+    unknown = [fact_id for fact_id in ids if fact_id not in table.index]
+    if unknown:
+        raise ValueError(
+            f"Unknown seed_facts ids {unknown}; expected ids such as 'GQ-004'. See "
+            f"cl.data.load('seed_facts') for all of them."
+        )
+    bad_columns = [column for column in columns if column not in table.columns]
+    if bad_columns:
+        raise ValueError(
+            f"Unknown seed_facts columns {bad_columns}; expected some of {list(table.columns)}."
+        )
+    rows = table.loc[list(ids)]
+    shown = rows.assign(value=[_as_printed(value, unit)
+                               for value, unit in zip(rows["value"], rows["unit"])])
+    return shown[list(columns)]

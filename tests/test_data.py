@@ -103,3 +103,28 @@ def test_seed_fact_values_appear_in_their_wording():
             unconverted.append(row.id)
     # Conversions from Chinese numerals or fractions (三成, 1/10 ...) are a small minority.
     assert len(unconverted) <= 0.15 * len(facts), unconverted
+
+
+def test_facts_print_values_as_the_documents_do():
+    table = cl.data.facts(["GQ-004", "YL-001", "GZ-012", "JM-003", "GQ-033"])
+    assert list(table.columns) == ["region", "indicator", "value", "unit", "year"]
+    # a duration of years and a count are grouped; a calendar year is not; decimals are kept
+    assert table["value"].tolist() == ["1,400", "1860", "85,516", "21.7", "2,500"]
+    assert table.index.tolist() == ["GQ-004", "YL-001", "GZ-012", "JM-003", "GQ-033"]
+
+
+def test_facts_keep_requested_columns_and_order():
+    table = cl.data.facts(["JM-003", "GQ-004"], columns=["unit", "value"])
+    assert list(table.columns) == ["unit", "value"]
+    assert table.index.tolist() == ["JM-003", "GQ-004"]
+
+
+def test_facts_reject_bad_ids_and_columns():
+    with pytest.raises(TypeError, match="list of seed_facts ids"):
+        cl.data.facts("GQ-004")
+    with pytest.raises(ValueError, match="`ids` is empty"):
+        cl.data.facts([])
+    with pytest.raises(ValueError, match=r"Unknown seed_facts ids \['XX-001'\]"):
+        cl.data.facts(["GQ-004", "XX-001"])
+    with pytest.raises(ValueError, match=r"Unknown seed_facts columns \['colour'\]"):
+        cl.data.facts(["GQ-004"], columns=["value", "colour"])
