@@ -74,13 +74,16 @@ def test_page_and_reader_notebook_agree(site, source):
                                  "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")):
         cited = cite_text([k.strip() for k in keys.split(",")], textual=role == "cite:t")
         assert "".join(cited.split()) in "".join(text.split()), cited  # tags split the spacing
-    reader_captions = re.findall(r"^\*\*Fig\. (\d+)\.\*\* ", "\n".join(
+    reader_captions = re.findall(r"^\*\*Fig\. ([\d.]+)\.\*\* ", "\n".join(
         c.source for c in nbformat.read(rn.reader_path(source), as_version=4).cells),
         re.MULTILINE)
-    page_numbers = re.findall(r"Fig\. (\d+) ", " ".join(
+    page_numbers = re.findall(r"Fig\. ([\d.]+) ", " ".join(
         span.get_text() for span in _page(site, f"chapters/{source.stem}").select(
             "figcaption .caption-number")))
     assert reader_captions == page_numbers
+    chapter = re.match(r"(\d{2})_", source.name)
+    if chapter:  # numbered within the chapter, as a book numbers them: 5.1, 5.2, ...
+        assert reader_captions == [f"{int(chapter.group(1))}.{n}" for n in range(1, len(page_numbers) + 1)]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

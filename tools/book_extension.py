@@ -5,6 +5,8 @@
 - Search in English and Chinese: Sphinx's Chinese search language segments text with jieba (and
   stems English words as usual); the book's glossary terms are added to jieba's dictionary so
   that a search for 区位商 or 基尼系数 finds the pages that teach them.
+- Figures and exercises numbered within their chapter ("Fig. 5.3", "Exercise 5.2"), as a book
+  numbers them; Sphinx alone would number them across the whole book (Fig. 13 in Chapter 5).
 - One search box (in the sidebar), not a second one in a top bar.
 - The download button and the Binder/Colab launch buttons of a chapter serve its reader
   notebook (``notebooks/``, see ``tools/reader_notebooks.py``); the source notebook stays
@@ -46,6 +48,27 @@ def _search_dictionary(app, config) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{term} 100000 n\n" for term in glossary_terms()), encoding="utf-8")
     config.html_search_options = {**(config.html_search_options or {}), "dict": str(path)}
+
+
+def chapter_number(docname: str) -> int | None:
+    """5 for "chapters/05_guangzhou_synergy"; None for a page that is not a numbered chapter."""
+    match = re.fullmatch(r"chapters/(\d{2})_[\w-]+", docname)
+    return int(match.group(1)) if match else None
+
+
+def _number_within_chapters(app, env) -> list[str]:
+    """Renumber every enumerable node (figures, tables, exercises) per page, prefixed with the
+    chapter number; Sphinx's own pass (toctree collector) runs first and numbers across pages."""
+    renumbered = []
+    for docname, by_type in env.toc_fignumbers.items():
+        prefix = (chapter_number(docname),) if chapter_number(docname) else ()
+        for figtype, numbers in by_type.items():
+            ordered = sorted(numbers, key=numbers.get)
+            new = {node: (*prefix, position) for position, node in enumerate(ordered, start=1)}
+            if new != numbers:
+                by_type[figtype] = new
+                renumbered.append(docname)
+    return sorted(set(renumbered))
 
 
 def _one_search_box(app, config) -> None:
@@ -97,6 +120,7 @@ def setup(app):
     register_sphinx_styles()
     app.connect("config-inited", _search_dictionary)
     app.connect("config-inited", _one_search_box)
+    app.connect("env-get-updated", _number_within_chapters, priority=900)
     app.connect("html-page-context", _reader_buttons, priority=600)
     app.connect("build-finished", _copy_readers)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -44,6 +44,7 @@ from myst_nb.core.variables import format_plain_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book_citations import cite_text, reference_list  # noqa: E402
+from book_extension import chapter_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "chapters"
@@ -147,8 +148,8 @@ class Context:
 
     source: Path
     glue: dict[str, str]  # key -> text/plain of the glued value
-    figures: dict[str, int]  # figure label -> number on the page
-    exercises: dict[str, int]  # exercise label -> number on the page
+    figures: dict[str, str]  # figure label -> number on the page ("5.3")
+    exercises: dict[str, str]  # exercise label -> number on the page
     citations: list[str] = field(default_factory=list)  # keys cited, in order of first use
     where: str = ""
 
@@ -170,18 +171,21 @@ def _glue_values(notebook) -> dict[str, str]:
     return values
 
 
-def _numbered_labels(notebook) -> tuple[dict[str, int], dict[str, int]]:
-    """Figure and exercise numbers as Sphinx gives them on the page: in order, from 1."""
+def _numbered_labels(notebook, docname: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Figure and exercise numbers as the web page gives them: in order within the chapter,
+    prefixed with its number ("5.3"; tools/book_extension.py numbers the site the same way)."""
+    chapter = chapter_number(docname)
+    prefix = f"{chapter}." if chapter else ""
     figures, exercises = {}, {}
     for cell in notebook.cells:
         if cell.cell_type == "code":
             name = cell.metadata.get("mystnb", {}).get("figure", {}).get("name")
             if name:
-                figures[name] = len(figures) + 1
+                figures[name] = f"{prefix}{len(figures) + 1}"
         else:
             for match in re.finditer(r"```+\{exercise\}[^\n]*\n(?:[ ]*:[\w-]+:.*\n)*?[ ]*:label:[ ]*(\S+)",
                                      cell.source):
-                exercises[match.group(1)] = len(exercises) + 1
+                exercises[match.group(1)] = f"{prefix}{len(exercises) + 1}"
     return figures, exercises
 
 
@@ -211,7 +215,7 @@ def _role(match: re.Match, context: Context) -> str:
         else:
             raise context.fail(f"{{numref}} target {label!r} is not a figure or exercise of this "
                                f"chapter.")
-        return (text or default).replace("%s", str(number)).replace("{number}", str(number))
+        return (text or default).replace("%s", number).replace("{number}", number)
     if role == "ref":
         text, label = _split_explicit(content)
         for document in documents().values():
@@ -444,7 +448,8 @@ def _markdown(text: str, cell_id: str):
 def convert(source: Path) -> nbformat.NotebookNode:
     """The reader notebook of one chapter (see the module docstring)."""
     notebook = nbformat.read(source, as_version=4)
-    figures, exercises = _numbered_labels(notebook)
+    docname = source.relative_to(ROOT).with_suffix("").as_posix()
+    figures, exercises = _numbered_labels(notebook, docname)
     context = Context(source=source, glue=_glue_values(notebook), figures=figures,
                       exercises=exercises)
     document = documents()[context.docname]
