@@ -253,7 +253,7 @@ def coordination_grades() -> pd.DataFrame:
     .. [2] Tian, S., Li, X., Yang, J., Zhang, W. & Guo, J. (2021). Spatio-temporal coupling
        coordination and driving mechanism of urban pseudo and reality human settlements in the
        three provinces of Northeast China (in Chinese). *Acta Geographica Sinica*, 76(4),
-       781–798, Table 1.
+       781ff., Table 1.
 
     Examples
     --------
