@@ -27,6 +27,20 @@ from clusterlib.weights import (
     minmax_normalise,
     std_weights,
 )
+# synergy: composite-system synergy and coupling coordination (Chapter 5)
+from clusterlib.synergy import (
+    CouplingCoordinationResult,
+    OrderDegreeResult,
+    SubsystemOrderResult,
+    SynergyResult,
+    classify,
+    coordination_grades,
+    coupling_coordination,
+    evolution_stages,
+    order_degree,
+    subsystem_order_degree,
+    synergy_degree,
+)
 
 __version__ = "0.1.0"
 
@@ -52,4 +66,16 @@ __all__ = [
     "std_weights",
     "equal_weights",
     "composite_index",
+    # synergy: composite-system synergy and coupling coordination (Chapter 5)
+    "order_degree",
+    "OrderDegreeResult",
+    "subsystem_order_degree",
+    "SubsystemOrderResult",
+    "synergy_degree",
+    "SynergyResult",
+    "coupling_coordination",
+    "CouplingCoordinationResult",
+    "coordination_grades",
+    "evolution_stages",
+    "classify",
 ]
