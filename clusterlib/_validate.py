@@ -423,21 +423,44 @@ def check_same_labels(first: pd.DataFrame, second: pd.DataFrame, *, first_name: 
                   right_name=f"{second_name} columns (industries)")
 
 
+def _cells(frame: pd.DataFrame, mask: np.ndarray) -> str:
+    """The (row, column) labels of the True cells of `mask`, for an error message."""
+    rows, cols = np.nonzero(mask)
+    return _listed([(frame.index[r], frame.columns[c]) for r, c in zip(rows, cols)])
+
+
 def check_output_employment(output: pd.DataFrame, employment: pd.DataFrame, *,
-                            output_name: str = "output",
-                            employment_name: str = "employment") -> None:
+                            output_name: str = "output", employment_name: str = "employment",
+                            empty_cells_allowed: bool = True) -> None:
     """Raise if a cell has output but no employment (labour productivity would be infinite).
 
-    Both matrices must already be aligned, finite and non-negative.
+    With ``empty_cells_allowed=False`` a cell with neither output nor employment raises too
+    (its productivity is 0/0). Both matrices must already be aligned, finite and non-negative.
     """
-    bad = (output.to_numpy() > 0) & (employment.to_numpy() == 0)
+    out, emp = output.to_numpy(), employment.to_numpy()
+    bad = (out > 0) & (emp == 0)
     if bad.any():
-        rows, cols = np.nonzero(bad)
-        cells = [(output.index[r], output.columns[c]) for r, c in zip(rows, cols)]
         raise ValueError(
             f"`{employment_name}` is zero where `{output_name}` is positive, in cells (region, "
-            f"industry) {_listed(cells)}; labour productivity is infinite there. Check the data "
-            f"or aggregate the industry."
+            f"industry) {_cells(output, bad)}; labour productivity is infinite there. Check the "
+            f"data or aggregate the industry."
+        )
+    empty = (out == 0) & (emp == 0)
+    if not empty_cells_allowed and empty.any():
+        raise ValueError(
+            f"Cells (region, industry) {_cells(output, empty)} have neither `{output_name}` nor "
+            f"`{employment_name}`, so their relative labour productivity is undefined (0/0). "
+            f"Drop or aggregate those industries before calling."
+        )
+
+
+def check_positive(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
+    """Raise if any value is zero or negative, naming the cells concerned."""
+    bad = frame.to_numpy() <= 0
+    if bad.any():
+        raise ValueError(
+            f"`{name}` has zero or negative values in cells (row, column) {_cells(frame, bad)}; "
+            f"expected values > 0. {hint}".rstrip()
         )
 
 
