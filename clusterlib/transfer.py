@@ -507,8 +507,10 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
               \theta = \arccos(\cos\theta),
 
     the angle between them (Moore 1978). It is symmetric in the two years and does not depend on
-    the scale of either. Rounding can push the cosine of two identical structures a hair above
-    1; it is clipped to [0, 1] before the arccosine.
+    the scale of either. It is computed in the equivalent form
+    :math:`\theta = 2 \arctan2(\lVert u - v \rVert, \lVert u + v \rVert)` of the unit vectors
+    :math:`u, v` along :math:`s^0, s^1`, which stays accurate for nearly identical structures,
+    where the arccosine of a rounded cosine close to 1 is off by about :math:`10^{-8}` radians.
 
     References
     ----------
@@ -524,8 +526,9 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     """
     x0, x1, scalar = _two_structures(start, end)
     s0, s1 = _shares(x0, name="start"), _shares(x1, name="end")
-    cosine = (s0 * s1).sum(axis=1) / np.sqrt((s0**2).sum(axis=1) * (s1**2).sum(axis=1))
-    angle = np.arccos(np.clip(cosine, 0.0, 1.0))
+    u = s0 / np.linalg.norm(s0, axis=1, keepdims=True)
+    v = s1 / np.linalg.norm(s1, axis=1, keepdims=True)
+    angle = 2.0 * np.arctan2(np.linalg.norm(u - v, axis=1), np.linalg.norm(u + v, axis=1))
     if degrees:
         angle = np.degrees(angle)
     return _per_row(angle, x0.index, name="moore_index", scalar=scalar)
