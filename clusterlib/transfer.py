@@ -76,9 +76,10 @@ def _paired(first: Any, second: Any, *, first_name: str, second_name: str, min_r
 
 
 def _as_rows(data: Any) -> tuple[Any, bool]:
-    """A Series (one economy) becomes a one-row frame; remember to return a float."""
+    """A Series (one economy) becomes a one-row frame (its name, e.g. a year, is dropped, so
+    that two years of one economy compare); remember to return a float."""
     if isinstance(data, pd.Series):
-        return data.to_frame().T, True
+        return data.rename(None).to_frame().T, True
     return data, False
 
 
@@ -115,7 +116,7 @@ class ShiftShareResult:
     r"""Shift-share components of each region's change in each industry.
 
     Every component is a region × industry DataFrame with the labels of the input; they add up
-    to :attr:`change`: ``national + industry_mix + competitive (+ allocation) == change``.
+    to ``change``: ``national + industry_mix + competitive (+ allocation) == change``.
 
     Attributes
     ----------
@@ -712,7 +713,7 @@ def structure_rationalisation(output: pd.DataFrame | pd.Series,
               = \sum_i \frac{Y_i}{Y} \ln\!\left(\frac{Y_i/Y}{L_i/L}\right),
 
     the Kullback–Leibler divergence of the output structure from the employment structure,
-    computed with :func:`scipy.special.rel_entr`. A sector with neither output nor employment
+    computed with ``scipy.special.rel_entr``. A sector with neither output nor employment
     contributes 0 (the convention :math:`0 \ln 0 = 0`); one with employment but no output
     contributes 0 too (its weight is 0). Note that *smaller* is "more rational": an economy
     moving labour out of low-productivity agriculture lowers TL.
