@@ -141,7 +141,8 @@ class ShiftShareResult:
         :math:`G`, the reference economy's growth rate over all industries.
     industry_growth : pandas.Series
         :math:`g_i`, the reference economy's growth rate of each industry (named
-        ``"industry_growth"``); 0 for an industry absent from the reference in the base year.
+        ``"industry_growth"``); NaN for an industry absent from the reference in the base year,
+        whose growth rate is undefined (no region has it then, so no component uses it).
     method : str
         ``"classic"`` or ``"esteban_marquillas"``.
     """
@@ -337,8 +338,8 @@ def shift_share(start: pd.DataFrame | np.ndarray, end: pd.DataFrame | np.ndarray
         allocation=None if allocation is None else frame(allocation, "allocation"),
         homothetic=None if homothetic is None else frame(homothetic, "homothetic"),
         national_growth=float(national_growth),
-        industry_growth=pd.Series(industry_growth, index=x0_frame.columns,
-                                  name="industry_growth"),
+        industry_growth=pd.Series(np.where(r0 > 0, industry_growth, np.nan),
+                                  index=x0_frame.columns, name="industry_growth"),
         method=method,
     )
 
@@ -460,16 +461,24 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
 # --------------------------------------------------------------------------------------------
 # structural change between two years
 # --------------------------------------------------------------------------------------------
-def _two_structures(start: Any, end: Any) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
-    start_rows, scalar = _as_rows(start)
-    end_rows, end_scalar = _as_rows(end)
-    if scalar != end_scalar:
+def _two_structures(first: Any, second: Any, *, first_name: str = "start",
+                    second_name: str = "end",
+                    min_cols: int = 2) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """Two sector structures (two years, or output and employment) as paired matrices.
+
+    Both must be Series (one economy: the caller returns a float) or both DataFrames.
+    """
+    first_rows, scalar = _as_rows(first)
+    second_rows, second_scalar = _as_rows(second)
+    if scalar != second_scalar:
         raise TypeError(
-            "`start` and `end` must both be Series (one economy) or both DataFrames (one row "
-            f"per economy); received {type(start).__name__} and {type(end).__name__}."
+            f"`{first_name}` and `{second_name}` must both be Series (one economy) or both "
+            f"DataFrames (one row per economy); received {type(first).__name__} and "
+            f"{type(second).__name__}."
         )
-    x0, x1 = _paired(start_rows, end_rows, first_name="start", second_name="end", min_cols=2)
-    return x0, x1, scalar
+    left, right = _paired(first_rows, second_rows, first_name=first_name,
+                          second_name=second_name, min_cols=min_cols)
+    return left, right, scalar
 
 
 def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, *,
@@ -730,15 +739,8 @@ def structure_rationalisation(output: pd.DataFrame | pd.Series,
     >>> round(structure_rationalisation(output, workers), 4)
     0.2319
     """
-    out_rows, scalar = _as_rows(output)
-    emp_rows, emp_scalar = _as_rows(employment)
-    if scalar != emp_scalar:
-        raise TypeError(
-            "`output` and `employment` must both be Series (one economy) or both DataFrames "
-            f"(one row per economy); received {type(output).__name__} and "
-            f"{type(employment).__name__}."
-        )
-    y, labour = _paired(out_rows, emp_rows, first_name="output", second_name="employment")
+    y, labour, scalar = _two_structures(output, employment, first_name="output",
+                                        second_name="employment", min_cols=1)
     _validate.check_output_employment(y, labour)
     index = special.rel_entr(_shares(y, name="output"), _shares(labour, name="employment"))
     return _per_row(index.sum(axis=1), y.index, name="rationalisation", scalar=scalar)
@@ -946,7 +948,8 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
         missing sectors, or invalid values; `moved` is given for another mode, names unknown
         stages, or moves none or all stages; `scale` is not positive or given for another mode;
         a fraction lies outside [0, 1] or `spillover` is negative; more workers would leave the
-        destination's primary sector than it has.
+        destination's primary sector than it has, or `reemployment` is positive while the
+        source has no tertiary employment.
 
     Notes
     -----
@@ -1023,6 +1026,12 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
     src_after = src + by_sector(staying)
     released = float(stages.loc[moving, "employment"].sum())
     if rho > 0:
+        if src.loc["tertiary", "employment"] == 0:
+            raise ValueError(
+                "`reemployment` puts released workers into the source's tertiary sector at its "
+                "value added per worker, but `source` has no tertiary employment; give it some "
+                "or set reemployment=0."
+            )
         tertiary_productivity = src.loc["tertiary", "value_added"] / src.loc["tertiary",
                                                                               "employment"]
         src_after.loc["tertiary", "employment"] += rho * released

@@ -167,6 +167,12 @@ def test_shift_share_zero_base_year_cell_is_all_regional_shift():
     assert result.national.loc["Suzhou", "shoes"] == 0.0
     assert result.industry_mix.loc["Suzhou", "shoes"] == 0.0
     assert result.competitive.loc["Suzhou", "shoes"] == 7.0
+    # an industry no region has in the base year: its growth rate is undefined (NaN), the
+    # components are not: the whole end value is regional shift
+    new_industry = cl.shift_share(start.assign(toys=0.0), end.assign(toys=[3.0, 1.0]))
+    assert np.isnan(new_industry.industry_growth["toys"])
+    assert new_industry.competitive["toys"].tolist() == [3.0, 1.0]
+    assert new_industry.industry_mix["toys"].tolist() == [0.0, 0.0]
 
 
 def test_shift_share_result_object():
@@ -715,3 +721,10 @@ def test_simulator_bad_chain(chain, error, match):
 def test_simulator_bad_region(region, error, match):
     with pytest.raises(error, match=match):
         cl.simulate_transfer(CHAIN, source=region, destination=DESTINATION, mode="complete")
+
+
+def test_simulator_reemployment_needs_tertiary_jobs_in_the_source():
+    no_services = SOURCE.assign(value_added=[100.0, 1000.0, 0.0], employment=[20.0, 100.0, 0.0])
+    with pytest.raises(ValueError, match="`source` has no tertiary employment"):
+        cl.simulate_transfer(CHAIN, source=no_services, destination=DESTINATION,
+                             mode="complete", reemployment=0.5)
