@@ -19,6 +19,21 @@ from clusterlib.agglomeration import (
     location_quotient,
     plant_herfindahl,
 )
+# transfer: shift-share, gradients, structural change, transfer simulator (Chapter 6)
+from clusterlib.transfer import (
+    SECTORS,
+    TRANSFER_MODES,
+    GradientResult,
+    ShiftShareResult,
+    TransferResult,
+    gradient_coefficient,
+    lilien_index,
+    moore_index,
+    shift_share,
+    simulate_transfer,
+    structure_advancement,
+    structure_rationalisation,
+)
 from clusterlib.weights import (
     composite_index,
     critic_weights,
@@ -78,4 +93,17 @@ __all__ = [
     "coordination_grades",
     "evolution_stages",
     "classify",
+    # transfer: shift-share, gradients, structural change, transfer simulator (Chapter 6)
+    "shift_share",
+    "ShiftShareResult",
+    "gradient_coefficient",
+    "GradientResult",
+    "moore_index",
+    "lilien_index",
+    "structure_advancement",
+    "structure_rationalisation",
+    "simulate_transfer",
+    "TransferResult",
+    "SECTORS",
+    "TRANSFER_MODES",
 ]
