@@ -423,7 +423,7 @@ class LotkaVolterra:
     def simulate(self, initial: pd.Series | np.ndarray | Sequence[float], *, t_max: float = 50.0,
                  n_points: int = 201, bound: float | None = None, rtol: float = RTOL,
                  atol: float = ATOL, method: str = "RK45") -> LotkaVolterraPath:
-        r"""Integrate the system from `initial` with :func:`scipy.integrate.solve_ivp`.
+        r"""Integrate the system from `initial` with ``scipy.integrate.solve_ivp``.
 
         Parameters
         ----------
@@ -441,7 +441,7 @@ class LotkaVolterra:
             Relative and absolute tolerances of the solver (defaults ``1e-8`` and ``1e-10``):
             explicit, so that a path is the same on every run.
         method : str, default "RK45"
-            A :func:`~scipy.integrate.solve_ivp` method.
+            A ``scipy.integrate.solve_ivp`` method.
 
         Returns
         -------
@@ -1345,7 +1345,7 @@ def calibrate_scale_elasticity(volumes: pd.Series | np.ndarray | Sequence[float]
     -----
     The saving share falls steadily from :math:`1 - 1/n` (as :math:`\beta \to 0`) to 0 (at
     :math:`\beta = 1`), so the root is unique; it is found with Brent's method
-    (:func:`scipy.optimize.brentq`, tolerance :math:`10^{-12}`). Two equal volumes model a
+    (``scipy.optimize.brentq``, tolerance :math:`10^{-12}`). Two equal volumes model a
     doubling of throughput: :math:`\beta = 1 + \log_2(1 - s)`.
 
     Examples
