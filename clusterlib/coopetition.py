@@ -780,16 +780,14 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
     terms = ["growth", *species]
     design = pd.DataFrame(values[:-1], columns=species)
     design.insert(0, "growth", 1.0)
-    exog = design.to_numpy()
     results, blocks = {}, []
     growth, capacity, capacity_se = np.empty(n), np.empty(n), np.empty(n)
     inter, inter_se = np.zeros((n, n)), np.zeros((n, n))
     no_limit = []
     for k, name in enumerate(species):
-        fitted = sm.OLS(response[:, k], exog).fit()
-        fitted.model.exog_names[:] = terms  # label the summary() table
+        fitted = sm.OLS(response[:, k], design).fit()
         results[name] = fitted
-        params, cov = fitted.params, fitted.cov_params()
+        params, cov = fitted.params.to_numpy(), fitted.cov_params().to_numpy()
         blocks.append(np.column_stack([params, fitted.bse, fitted.conf_int(alpha=level),
                                        fitted.pvalues]))
         r, m_ii = params[0], params[k + 1]
