@@ -282,7 +282,7 @@ class LotkaVolterra:
                 if (block < 0).any() or not (block > 0).any():
                     continue
                 if np.max(np.linalg.eigvals(block).real) >= 1.0 - _RADIUS_TOLERANCE:
-                    return False, tuple(self.species[list(support)])
+                    return False, tuple(self.species[i] for i in support)
         return None, ()
 
     def equilibria(self) -> LotkaVolterraEquilibria:
@@ -364,6 +364,7 @@ class LotkaVolterra:
         capacity = self.capacity.to_numpy()
         a = self.interactions.to_numpy()
         matrix = self._matrix()
+        labels = list(self.species)
         rows, eigen_rows, names, degenerate = [], [], [], []
         for size in range(n + 1):
             for support in itertools.combinations(range(n), size):
@@ -376,7 +377,7 @@ class LotkaVolterra:
                         guess = np.linalg.lstsq(system, capacity[idx], rcond=None)[0]
                         gap = np.linalg.norm(system @ guess - capacity[idx])
                         if gap <= 1e-9 * np.linalg.norm(capacity[idx]):
-                            degenerate.append(_support_label(self.species[idx]))
+                            degenerate.append(_support_label([labels[i] for i in idx]))
                         continue
                     x[idx] = np.linalg.solve(system, capacity[idx])
                     if (x[idx] <= 0).any():
@@ -384,7 +385,7 @@ class LotkaVolterra:
                 eigenvalues = np.linalg.eigvals(self._jacobian(x, matrix))
                 eigenvalues = eigenvalues[np.lexsort((-eigenvalues.imag, -eigenvalues.real))]
                 kind = _classify(eigenvalues)
-                names.append(_support_label(self.species[list(support)]))
+                names.append(_support_label([labels[i] for i in support]))
                 rows.append([*x, kind, kind.startswith("stable"),
                              float(eigenvalues.real.max())])
                 eigen_rows.append(eigenvalues)
