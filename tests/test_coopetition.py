@@ -15,7 +15,7 @@ Sources of the published values:
 * Gibbons, R. (1992). *Game Theory for Applied Economists*, Princeton University Press,
   section 2.3.C "Collusion between Cournot Duopolists" (pp. 102-107): with P = a - Q and
   constant marginal cost, trigger strategies sustain the monopoly output iff delta >= 9/17.
-* Tirole, J. (1988). *The Theory of Industrial Organization*, MIT Press, section 6.3.1, and
+* Tirole, J. (1988). *The Theory of Industrial Organization*, MIT Press, chapter 6, and
   Ivaldi, Jullien, Rey, Seabright and Tirole (2003), *The Economics of Tacit Collusion*, report
   for the European Commission, section on the number of competitors: in the repeated
   homogeneous Bertrand game with n firms collusion is sustainable iff delta >= 1 - 1/n.
