@@ -34,6 +34,22 @@ from clusterlib.transfer import (
     structure_advancement,
     structure_rationalisation,
 )
+# coopetition: Lotka–Volterra, repeated oligopoly, pooling gains (Chapter 4)
+from clusterlib.coopetition import (
+    CollusionResult,
+    LotkaVolterra,
+    LotkaVolterraEquilibria,
+    LotkaVolterraFit,
+    LotkaVolterraPath,
+    PoolingResult,
+    UnboundedGrowthWarning,
+    calibrate_scale_elasticity,
+    collusion,
+    fit_lotka_volterra,
+    lotka_volterra,
+    pooling_savings,
+    shapley_value,
+)
 from clusterlib.weights import (
     composite_index,
     critic_weights,
@@ -106,4 +122,18 @@ __all__ = [
     "TransferResult",
     "SECTORS",
     "TRANSFER_MODES",
+    # coopetition: Lotka–Volterra, repeated oligopoly, pooling gains (Chapter 4)
+    "lotka_volterra",
+    "LotkaVolterra",
+    "LotkaVolterraEquilibria",
+    "LotkaVolterraPath",
+    "UnboundedGrowthWarning",
+    "fit_lotka_volterra",
+    "LotkaVolterraFit",
+    "collusion",
+    "CollusionResult",
+    "pooling_savings",
+    "PoolingResult",
+    "calibrate_scale_elasticity",
+    "shapley_value",
 ]

@@ -617,3 +617,83 @@ def check_fraction(value: Any, *, name: str) -> float:
     if number > 1.0:
         raise ValueError(f"`{name}` must be a fraction between 0 and 1; received {number!r}.")
     return number
+
+
+# --------------------------------------------------------------------------------------------
+# rules added for clusterlib.coopetition (Chapter 4)
+# --------------------------------------------------------------------------------------------
+def check_positive(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
+    """Raise if any value is zero or negative, naming the columns and rows concerned."""
+    values = frame.to_numpy(dtype=float)
+    bad = values <= 0
+    if bad.any():
+        cols = frame.columns[bad.any(axis=0)].tolist()
+        rows = frame.index[bad.any(axis=1)].tolist()
+        raise ValueError(
+            f"`{name}` has zero or negative values in columns {_listed(cols)} (rows "
+            f"{_listed(rows)}); expected values > 0. {hint}".rstrip()
+        )
+
+
+def check_square(frame: pd.DataFrame, *, name: str = "matrix") -> pd.DataFrame:
+    """Return a square matrix whose rows and columns carry the same labels, columns in row order.
+
+    Raises if the matrix is not square or its row and column labels differ (order may differ).
+    """
+    if frame.shape[0] != frame.shape[1]:
+        raise ValueError(
+            f"`{name}` must be square (one row and one column per unit); received "
+            f"{frame.shape[0]} row(s) x {frame.shape[1]} column(s)."
+        )
+    check_aligned(frame.index, frame.columns, left_name=f"{name} rows",
+                  right_name=f"{name} columns")
+    return frame.loc[:, list(frame.index)]
+
+
+def check_real_between(value: Any, *, name: str, low: float, high: float, low_open: bool = True,
+                       high_open: bool = True, hint: str = "") -> float:
+    """Return `value` as a float inside the interval from `low` to `high`, or raise.
+
+    The ends are excluded when `low_open` / `high_open` (the default: an open interval).
+    """
+    number = check_real(value, name=name)
+    too_low = number <= low if low_open else number < low
+    too_high = number >= high if high_open else number > high
+    if too_low or too_high:
+        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        raise ValueError(f"`{name}` must lie in {interval}; received {number!r}. {hint}".rstrip())
+    return number
+
+
+def check_integer(value: Any, *, name: str, minimum: int, maximum: int | None = None,
+                  hint: str = "") -> int:
+    """Return `value` as an int between `minimum` and `maximum` (inclusive), or raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"`{name}` must be an integer; received {type(value).__name__}.")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ValueError(
+            f"`{name}` must be at least {minimum}{upper}; received {value}. {hint}".rstrip()
+        )
+    return int(value)
+
+
+def check_increasing_index(frame: pd.DataFrame, *, name: str = "data") -> np.ndarray:
+    """Return the row labels as floats if they are numbers in strictly increasing order, or raise.
+
+    Used for time series whose index holds the observation times (years, quarters as 2024.25).
+    """
+    index = frame.index
+    if not pd.api.types.is_numeric_dtype(index) or pd.api.types.is_bool_dtype(index):
+        raise TypeError(
+            f"`{name}` must be indexed by observation times (numbers such as years); its index "
+            f"has dtype {index.dtype}. Set the time column as the index, e.g. "
+            f"data.set_index('year')."
+        )
+    times = np.asarray(index, dtype=float)
+    if not np.isfinite(times).all() or (np.diff(times) <= 0).any():
+        raise ValueError(
+            f"`{name}` must have finite, strictly increasing times in its index; sort it with "
+            f"data.sort_index() and drop repeated times."
+        )
+    return times
