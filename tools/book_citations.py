@@ -18,6 +18,7 @@ from pybtex.database import Entry, parse_file
 from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import sentence
 
@@ -58,11 +59,19 @@ class AuthorYearLabelStyle(BaseLabelStyle):
             yield f"{authors_short(entry)}, {year(entry)}"
 
 
+class AuthorYearSorting(AuthorYearTitleSorting):
+    """Author, year, title; an organisation written in braces ({World Trade Organization}) sorts
+    by its name, not after every other author."""
+
+    def person_key(self, person):
+        return super().person_key(person).replace("{", "").replace("}", "")
+
+
 class AuthorYearStyle(UnsrtStyle):
     """pybtex's plain style sorted by author and year, with author-year labels, keeping the
     capitals of titles as written (proper nouns stay capitalised)."""
 
-    default_sorting_style = "author_year_title"
+    default_sorting_style = FORMATTING_STYLE
     default_label_style = FORMATTING_STYLE
 
     def format_title(self, e, which_field, as_sentence=True):
@@ -73,6 +82,8 @@ class AuthorYearStyle(UnsrtStyle):
 def register_pybtex_styles() -> None:
     """Make the styles known to pybtex (formatting and labels); safe to call twice."""
     pybtex.plugin.register_plugin("pybtex.style.labels", FORMATTING_STYLE, AuthorYearLabelStyle,
+                                  force=True)
+    pybtex.plugin.register_plugin("pybtex.style.sorting", FORMATTING_STYLE, AuthorYearSorting,
                                   force=True)
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, AuthorYearStyle,
                                   force=True)
@@ -103,7 +114,7 @@ def register_sphinx_styles() -> None:
 def _sorted_entries(bibfile: str) -> tuple[Entry, ...]:
     register_pybtex_styles()
     entries = parse_file(bibfile).entries
-    sorting = pybtex.plugin.find_plugin("pybtex.style.sorting", "author_year_title")()
+    sorting = AuthorYearSorting()
     return tuple(sorting.sort(list(entries.values())))
 
 
