@@ -463,9 +463,9 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
     TypeError
         If `values` or `positions` is not numeric.
     ValueError
-        If there are missing values, fewer than four observations or fewer than three distinct
-        positions (a parabola through three points fits exactly and says nothing), or
-        `positions` does not match `values`.
+        If there are missing values, all values are equal, there are fewer than four
+        observations or fewer than three distinct positions (a parabola through three points
+        fits exactly and says nothing), or `positions` does not match `values`.
 
     Notes
     -----
@@ -523,6 +523,11 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
         )
     x = where.to_numpy(dtype=float)
     y = series.to_numpy(dtype=float)
+    if np.ptp(y) == 0:
+        raise ValueError(
+            f"All {len(y)} values are equal ({y[0]:g}); there is no curve to fit and R squared "
+            f"is undefined. Pass values that differ between stages."
+        )
     design = pd.DataFrame({"intercept": np.ones_like(x), "linear": x, "quadratic": x * x},
                           index=series.index)
     fit = sm.OLS(pd.Series(y, index=series.index, name="value"), design).fit(method="qr")
