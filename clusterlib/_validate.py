@@ -258,8 +258,10 @@ def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
                 f"`{name}` has duplicated {axis} labels {_listed(dup)}; each {axis} needs a "
                 f"unique label. Aggregate or rename them first."
             )
-    bad = [c for c, dtype in frame.dtypes.items() if not pd.api.types.is_numeric_dtype(dtype)
-           or pd.api.types.is_bool_dtype(dtype)]
+    dtypes = frame.dtypes
+    refused = {dtype for dtype in set(dtypes) if not pd.api.types.is_numeric_dtype(dtype)
+               or pd.api.types.is_bool_dtype(dtype)}  # one check per distinct dtype
+    bad = [c for c, dtype in dtypes.items() if dtype in refused] if refused else []
     if bad:
         raise TypeError(
             f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "

@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 from clusterlib import _validate
 
@@ -521,6 +520,8 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
             f"received {len(series)} observation(s) at {n_distinct} position(s). A parabola "
             f"through three points fits them exactly and tests nothing."
         )
+    import statsmodels.api as sm  # imported here: `import clusterlib` stays light
+
     x = where.to_numpy(dtype=float)
     y = series.to_numpy(dtype=float)
     if np.ptp(y) == 0:
