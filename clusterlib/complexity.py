@@ -35,6 +35,7 @@ from scipy.sparse import csgraph, csr_matrix
 from clusterlib import _validate
 
 __all__ = [
+    "ECI_MIN_RELATIVE_GAP",
     "ComplexityResult",
     "OutlookResult",
     "ReflectionsResult",
