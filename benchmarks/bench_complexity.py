@@ -48,7 +48,7 @@ import pandas as pd
 from ecomplexity import ecomplexity
 
 import clusterlib as cl
-from _timing import best_time
+from _timing import add_run_options, best_time, cpu_model, write_results
 
 SEED = 20261122
 HERE = Path(__file__).resolve().parent
@@ -87,24 +87,12 @@ def ecomplexity_pipeline(long: pd.DataFrame) -> pd.DataFrame:
         return ecomplexity(long, COLUMNS, check_logsupermodularity=False, verbose=False)
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locations", type=int, default=200)
     parser.add_argument("--products", type=int, default=2000)
-    parser.add_argument("--repeats", type=int, default=7, help="repeats of the fast timings")
-    parser.add_argument("--slow-repeats", type=int, default=3, help="repeats of py-ecomplexity")
-    parser.add_argument("--output", default=str(HERE / "results_complexity.md"),
-                        help="markdown file to write, or - for stdout only")
+    add_run_options(parser, repeats=7, slow_repeats=3, slow_name="py-ecomplexity",
+                    output=HERE / "results_complexity.md")
     args = parser.parse_args()
 
     long = make_exports(args.locations, args.products, np.random.default_rng(SEED))
@@ -191,10 +179,7 @@ def main() -> None:
         "matrix-vector product.",
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.output != "-":
-        Path(args.output).write_text(text, encoding="utf-8")
+    write_results(lines, args.output)
 
 
 if __name__ == "__main__":
