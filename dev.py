@@ -3,7 +3,7 @@
 
     python3 dev.py book   # create .venv, install the pinned dependencies, build _build/html
     python3 dev.py test   # (create .venv if needed) run unit tests, doctests and strict nbval
-    python3 dev.py execute  # re-run every chapter in place (refresh stored outputs after a change)
+    python3 dev.py execute [0N_name ...]  # re-run chapters in place (refresh stored outputs)
 
 Both steps use only the standard library until the virtual environment exists. The environment
 is rebuilt whenever requirements.lock or pyproject.toml changes (a stamp file records their hash).
@@ -94,17 +94,20 @@ def test() -> None:
     _run(PYTHON, "-m", "pytest", env=_env())
 
 
-def execute() -> None:
-    """Set up, then re-run every chapter in place to refresh its stored outputs."""
+def execute(*chapters: str) -> None:
+    """Set up, then re-run every chapter (or the named ones) in place to refresh its stored
+    outputs and regenerate the reader notebooks."""
     setup()
-    _run(PYTHON, "tools/execute_notebooks.py", env=_env())
+    _run(PYTHON, "tools/execute_notebooks.py", *chapters, env=_env())
 
 
 def main() -> None:
     commands = {"setup": setup, "book": book, "test": test, "execute": execute}
-    if len(sys.argv) != 2 or sys.argv[1] not in commands:
-        sys.exit(f"usage: python3 dev.py {{{'|'.join(commands)}}}")
-    commands[sys.argv[1]]()
+    if len(sys.argv) < 2 or sys.argv[1] not in commands or (
+            len(sys.argv) > 2 and sys.argv[1] != "execute"):
+        sys.exit(f"usage: python3 dev.py {{{'|'.join(commands)}}} (execute takes optional chapter "
+                 f"names, e.g. python3 dev.py execute 01_theory)")
+    commands[sys.argv[1]](*sys.argv[2:])
 
 
 if __name__ == "__main__":

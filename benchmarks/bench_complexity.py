@@ -19,13 +19,12 @@ The data are a seeded random sparse matrix: each cell exports with probability 0
 values; every row and column has at least one export.
 
 It runs in its own environment, not the book's, because py-ecomplexity is not a dependency of the
-book. The environment lives beside the repository (the book build scans the repository folder and
-excludes only .venv and .venv-bench):
+book:
 
-    python3 -m venv ../.venv-bench-complexity
-    ../.venv-bench-complexity/bin/pip install -r benchmarks/requirements-complexity.txt
-    ../.venv-bench-complexity/bin/pip install --no-deps -e .
-    ../.venv-bench-complexity/bin/python benchmarks/bench_complexity.py   # writes results_complexity.md
+    python3 -m venv .venv-bench-complexity
+    .venv-bench-complexity/bin/pip install -r benchmarks/requirements-complexity.txt
+    .venv-bench-complexity/bin/pip install --no-deps -e .
+    .venv-bench-complexity/bin/python benchmarks/bench_complexity.py   # writes results_complexity.md
 
 ``--locations``, ``--products`` and ``--repeats`` make a quick smoke run possible (``--output -``
 prints only).
@@ -126,7 +125,7 @@ def main() -> None:
         "# Benchmark: economic complexity (ECI, PCI, proximity, density, outlook)",
         "",
         f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} with "
-        f"`benchmarks/bench_complexity.py` in `../.venv-bench-complexity` "
+        f"`benchmarks/bench_complexity.py` in `.venv-bench-complexity` "
         f"(`benchmarks/requirements-complexity.txt`).",
         "",
         f"- Machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}; "

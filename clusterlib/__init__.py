@@ -48,6 +48,20 @@ from clusterlib.complexity import (
     method_of_reflections,
     proximity,
 )
+# synergy: composite-system synergy and coupling coordination (Chapter 5)
+from clusterlib.synergy import (
+    CouplingCoordinationResult,
+    OrderDegreeResult,
+    SubsystemOrderResult,
+    SynergyResult,
+    classify,
+    coordination_grades,
+    coupling_coordination,
+    evolution_stages,
+    order_degree,
+    subsystem_order_degree,
+    synergy_degree,
+)
 
 __version__ = "0.1.0"
 
@@ -90,4 +104,16 @@ __all__ = [
     "density",
     "complexity_outlook",
     "OutlookResult",
+    # synergy: composite-system synergy and coupling coordination (Chapter 5)
+    "order_degree",
+    "OrderDegreeResult",
+    "subsystem_order_degree",
+    "SubsystemOrderResult",
+    "synergy_degree",
+    "SynergyResult",
+    "coupling_coordination",
+    "CouplingCoordinationResult",
+    "coordination_grades",
+    "evolution_stages",
+    "classify",
 ]

@@ -351,6 +351,153 @@ def split_by_level(data: Any, key: Any, *, name: str = "data",
     return frame, labels
 
 
+def check_label_in(label: Any, index: pd.Index, *, name: str, option: str) -> None:
+    """Raise unless `label` is one of the labels of `index` (e.g. a base year of a series)."""
+    if label not in set(index):
+        raise ValueError(
+            f"`{option}`={label!r} is not a label of `{name}`; its labels are "
+            f"{_listed(list(index))}. Pass one of them."
+        )
+
+
+def as_aligned_frame(series: Mapping[Any, pd.Series], *, name: str,
+                     min_columns: int = 2) -> pd.DataFrame:
+    """Columns from a mapping of Series that must share the same labels (e.g. the same years).
+
+    Raises naming the labels (years) that one Series has and another lacks, so that subsystems
+    observed in different years are never silently aligned with NaN.
+    """
+    if len(series) < min_columns:
+        raise ValueError(
+            f"`{name}` needs at least {min_columns} series; received {len(series)}. Pass one "
+            f"series per subsystem."
+        )
+    items = list(series.items())
+    first_key, first = items[0]
+    for key, other in items:
+        if not isinstance(other, pd.Series):
+            raise TypeError(
+                f"`{name}[{key!r}]` must be a pandas Series; received {type(other).__name__}."
+            )
+        check_aligned(first.index, other.index, left_name=f"{name}[{first_key!r}]",
+                      right_name=f"{name}[{key!r}]")
+    return pd.DataFrame({key: other.reindex(first.index) for key, other in items})
+
+
+def as_bounds(bounds: Any, columns: pd.Index, signs: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """User-given lower and upper bounds of every indicator, as two float Series.
+
+    `bounds` is a DataFrame indexed by indicator with columns ``lower`` and ``upper``, or a
+    mapping from indicator to a ``(lower, upper)`` pair; it must cover every column exactly.
+    """
+    if isinstance(bounds, pd.DataFrame):
+        check_has_columns(bounds, ["lower", "upper"], name="bounds")
+        pairs = {label: (row["lower"], row["upper"]) for label, row in bounds.iterrows()}
+    elif isinstance(bounds, Mapping):
+        pairs = dict(bounds)
+    else:
+        raise TypeError(
+            "`bounds` must be 'sample', 'extended', a DataFrame with columns 'lower' and 'upper' "
+            "indexed by indicator, or a dict {indicator: (lower, upper)}; received "
+            f"{type(bounds).__name__}."
+        )
+    missing = [label for label in columns if label not in pairs]
+    if missing:
+        kinds = ", ".join(f"{label!r} ({'negative' if signs[label] < 0 else 'positive'} "
+                          f"direction)" for label in missing[:_MAX_LISTED])
+        raise ValueError(
+            f"`bounds` gives no lower and upper bound for indicators {kinds}"
+            f"{' and more' if len(missing) > _MAX_LISTED else ''}. Every indicator needs both "
+            f"bounds, whatever its direction; add them, or use bounds='sample' or 'extended'."
+        )
+    extra = [label for label in pairs if label not in set(columns)]
+    if extra:
+        raise ValueError(
+            f"`bounds` names indicators {_listed(extra)} that are not columns of `data`; "
+            f"remove them or check the spelling."
+        )
+    lower, upper = {}, {}
+    for label in columns:
+        pair = pairs[label]
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise TypeError(
+                f"Bounds of indicator {label!r} must be a (lower, upper) pair; received {pair!r}."
+            )
+        lower[label] = check_real(pair[0], name=f"lower bound of {label!r}")
+        upper[label] = check_real(pair[1], name=f"upper bound of {label!r}")
+        if lower[label] > upper[label]:
+            raise ValueError(
+                f"Indicator {label!r} has lower bound {lower[label]!r} above its upper bound "
+                f"{upper[label]!r}; pass (lower, upper) with lower <= upper: bounds are values, so the "
+                f"smaller number comes first whatever the indicator's direction."
+            )
+    return (pd.Series(lower, name="lower", dtype=float), pd.Series(upper, name="upper",
+                                                                       dtype=float))
+
+
+def check_within_bounds(frame: pd.DataFrame, lower: pd.Series, upper: pd.Series) -> None:
+    """Raise if any value lies outside its indicator's [lower, upper], naming indicator and rows."""
+    for label in frame.columns:
+        column, low, high = frame[label], float(lower[label]), float(upper[label])
+        outside = (column < low) | (column > high)
+        if outside.any():
+            rows = frame.index[outside.to_numpy()].tolist()
+            raise ValueError(
+                f"Indicator {label!r} has values outside its bounds [{low!r}, "
+                f"{high!r}] in rows {_listed(rows)} (values "
+                f"{_listed(column[outside].tolist())}); the bounds must contain the data. Widen "
+                f"them, or use bounds='extended'."
+            )
+
+
+_CLOSED = ("left", "right", "both", "neither")
+
+
+def check_grade_table(grades: Any, *, name: str = "grades") -> pd.DataFrame:
+    """Return a validated grade table: rows of ``lower``, ``upper``, ``closed``, ``label``.
+
+    Rows must be ordered by ``lower`` with ``lower < upper``; ``closed`` says which side of each
+    interval is closed (``"left"``, ``"right"``, ``"both"`` or ``"neither"``); labels are unique
+    strings. Intervals must not overlap, also not in a shared boundary closed on both sides; gaps
+    are allowed (a value in a gap is reported when classified).
+    """
+    if not isinstance(grades, pd.DataFrame):
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame with columns lower, upper, closed and label; "
+            f"received {type(grades).__name__}."
+        )
+    check_has_columns(grades, ["lower", "upper", "closed", "label"], name=name)
+    if len(grades) == 0:
+        raise ValueError(f"`{name}` has no rows; pass at least one grade.")
+    table = grades[["lower", "upper", "closed", "label"]].reset_index(drop=True)
+    bounds = as_frame(table[["lower", "upper"]], name=f"{name}[['lower', 'upper']]")
+    bad = table.index[~table["closed"].isin(_CLOSED)].tolist()
+    if bad:
+        raise ValueError(
+            f"`{name}` rows {_listed(bad)} have `closed` values "
+            f"{_listed(table.loc[bad, 'closed'].tolist())}; expected one of {list(_CLOSED)}."
+        )
+    labels = table["label"]
+    if not all(isinstance(label, str) and label for label in labels) or labels.duplicated().any():
+        raise ValueError(f"`{name}` needs a unique, non-empty text label in every row.")
+    empty = bounds.index[bounds["lower"] >= bounds["upper"]].tolist()
+    if empty:
+        raise ValueError(
+            f"`{name}` rows {_listed(empty)} have lower >= upper; every grade needs lower < upper."
+        )
+    for i in range(len(table) - 1):
+        high, low_next = float(bounds.at[i, "upper"]), float(bounds.at[i + 1, "lower"])
+        closes_right = table.at[i, "closed"] in ("right", "both")
+        closes_left = table.at[i + 1, "closed"] in ("left", "both")
+        if low_next < high or (low_next == high and closes_right and closes_left):
+            raise ValueError(
+                f"Grades {table.at[i, 'label']!r} and {table.at[i + 1, 'label']!r} of `{name}` "
+                f"overlap (or share the boundary {high!r} closed on both sides); order the rows "
+                f"by `lower` and close each shared boundary on one side only."
+            )
+    return table.assign(lower=bounds["lower"], upper=bounds["upper"])
+
+
 # ------------------------------------------------------------------------------------------------
 # Value chains and economic complexity (Chapter 2)
 # ------------------------------------------------------------------------------------------------

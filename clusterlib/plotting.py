@@ -1,8 +1,10 @@
-"""One look for every figure in the book: a seaborn theme and a CJK font with a Latin fallback.
+"""One look for every figure and table in the book: a seaborn theme, a CJK font with a Latin
+fallback, and pandas display options that keep table text whole.
 
 Every chapter calls :func:`use_book_style` in its first code cell. Chinese labels then render with
 Noto Sans CJK SC (shipped by the ``mplfonts`` package, so no system font or root step is needed);
-Latin text and symbols the CJK font lacks fall back to DejaVu Sans.
+Latin text and symbols the CJK font lacks fall back to DejaVu Sans. Tables print text cells in
+full (pandas would cut them at 50 characters, "Pearl River Delta, Yangtze River Delta and Boh...").
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 
@@ -44,7 +47,8 @@ def cjk_font_path() -> Path:
 
 
 def use_book_style(*, context: str = "notebook") -> None:
-    """Register the CJK font and set the book's seaborn theme (safe to call more than once).
+    """Register the CJK font, set the book's seaborn theme and let tables print text in full
+    (pandas option ``display.max_colwidth``); safe to call more than once.
 
     Parameters
     ----------
@@ -62,6 +66,8 @@ def use_book_style(*, context: str = "notebook") -> None:
     >>> import matplotlib
     >>> matplotlib.rcParams["font.sans-serif"][:2]
     ['Noto Sans CJK SC', 'DejaVu Sans']
+    >>> pd.get_option("display.max_colwidth") is None
+    True
     """
     contexts = ("paper", "notebook", "talk", "poster")
     if context not in contexts:
@@ -83,3 +89,4 @@ def use_book_style(*, context: str = "notebook") -> None:
         },
     )
     matplotlib.rcParams["svg.hashsalt"] = "clusterlib"  # stable SVG ids between runs
+    pd.set_option("display.max_colwidth", None)  # text cells whole, never "Boh..."

@@ -47,6 +47,17 @@ def test_style_sets_cjk_font_with_latin_fallback():
     assert cl.plotting.cjk_font_path().is_file()
 
 
+def test_style_prints_table_text_in_full():
+    import pandas as pd
+
+    long_text = "Pearl River Delta, Yangtze River Delta and Bohai Rim (珠三角、长三角和环渤海)"
+    pd.reset_option("display.max_colwidth")
+    assert long_text not in pd.DataFrame({"region": [long_text]})._repr_html_()  # pandas cuts it
+    cl.plotting.use_book_style()
+    assert long_text in pd.DataFrame({"region": [long_text]})._repr_html_()  # as a notebook shows it
+    assert long_text in repr(pd.DataFrame({"region": [long_text]}))
+
+
 def test_style_rejects_unknown_context():
     with pytest.raises(ValueError, match="`context` must be one of"):
         cl.plotting.use_book_style(context="huge")

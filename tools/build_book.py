@@ -1,7 +1,8 @@
 """Build the book strictly: refuse stored error outputs, then jupyter-book with warnings as errors.
 
 Called by `python3 dev.py book` inside the project environment. The build renders the outputs
-stored in the notebooks (the test suite proves them current), so it first checks them.
+stored in the notebooks (the test suite proves them current), so it first checks them; then it
+regenerates the reader notebooks (notebooks/, served by the download and launch buttons).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 
+import reader_notebooks
 from notebook_checks import ROOT, chapter_notebooks, problems
 
 
@@ -17,6 +19,8 @@ def main() -> None:
     found = [p for path in chapter_notebooks() for p in problems(path)]
     if found:
         sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
+    for reader in reader_notebooks.write_all():  # readers generated from the sources
+        print(f"wrote {reader.relative_to(ROOT)}", flush=True)
     shutil.rmtree(ROOT / "_build", ignore_errors=True)  # a clean build: no stale cache
     command = ["jupyter-book", "build", str(ROOT), "--builder", "html",
                "--warningiserror", "--nitpick", "--keep-going"]

@@ -1,7 +1,8 @@
 """Re-run every chapter in place, in a fresh offline kernel started in the chapter's folder.
 
 Called by `python3 dev.py execute` after a change to clusterlib, a dataset or a chapter; commit
-the refreshed notebooks in their own commit. Each notebook runs alone, top to bottom.
+the refreshed notebooks in their own commit. Each notebook runs alone, top to bottom. The reader
+notebooks in notebooks/ are regenerated from the refreshed sources.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sys
 
 import nbformat
+import reader_notebooks
 from nbclient import NotebookClient
 from notebook_checks import chapter_notebooks, problems
 
@@ -30,6 +32,8 @@ def main(names: list[str]) -> None:
         nbformat.write(notebook, path)
         for problem in problems(path):
             print("  problem:", problem, flush=True)
+    for reader in reader_notebooks.write_all():  # the readers follow their sources
+        print(f"wrote {reader.relative_to(reader_notebooks.ROOT)}", flush=True)
 
 
 if __name__ == "__main__":

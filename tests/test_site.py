@@ -1,0 +1,157 @@
+"""The built web site, as a reader gets it: built once here from the committed sources.
+
+Checks every chapter page (figures present, no raw MyST, no font warning or traceback, the same
+citations and figure numbers as the reader notebook), the bilingual search index, the API page,
+the download and launch buttons, and that no page loads a script or stylesheet from another host
+(the site works offline, formulas included).
+"""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+import reader_notebooks as rn
+import snowballstemmer
+from bs4 import BeautifulSoup
+from book_citations import cite_text
+from notebook_checks import ROOT, chapter_notebooks
+
+SOURCES = chapter_notebooks()
+RAW_MYST = ("{glue", "{cite", "{numref", "{ref}", "{doc}", "{exercise", "{solution", ":::", "```{")
+BAD_TEXT = ("findfont", "missing from font", "Traceback (most recent call last)")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """Build the book strictly (warnings are errors) into a temporary folder."""
+    output = tmp_path_factory.mktemp("site")
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(output), "--builder",
+               "html", "--warningiserror", "--nitpick", "--keep-going", "--quiet"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return output / "_build" / "html"
+
+
+def _page(site: Path, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _article_text(soup: BeautifulSoup) -> str:
+    article = soup.select_one("article.bd-article")
+    for hidden in article.select("script, style"):
+        hidden.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_chapter_page_is_clean_and_complete(site, source):
+    docname = f"chapters/{source.stem}"
+    soup = _page(site, docname)
+    images = [img["src"] for img in soup.select("article.bd-article img")]
+    figures = sum(1 for c in nbformat.read(source, as_version=4).cells
+                  if c.cell_type == "code" and "figure" in c.metadata.get("mystnb", {}))
+    assert len(images) >= figures
+    missing = [src for src in images if not (site / "chapters" / src).resolve().is_file()]
+    assert missing == []
+    text = _article_text(soup)
+    prose = " ".join(p.get_text(" ") for p in soup.select("article.bd-article p, article.bd-article li"))
+    assert [token for token in RAW_MYST if token in prose] == []
+    assert [token for token in BAD_TEXT if token in text] == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_page_and_reader_notebook_agree(site, source):
+    """Citations read the same on the page as in the reader notebook, and figures carry the same
+    numbers and captions."""
+    notebook = nbformat.read(source, as_version=4)
+    text = _article_text(_page(site, f"chapters/{source.stem}"))
+    for role, keys in re.findall(r"\{(cite(?::[pt])?)\}`([^`]+)`",
+                                 "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")):
+        cited = cite_text([k.strip() for k in keys.split(",")], textual=role == "cite:t")
+        assert "".join(cited.split()) in "".join(text.split()), cited  # tags split the spacing
+    reader_captions = re.findall(r"^\*\*Fig\. ([\d.]+)\.\*\* ", "\n".join(
+        c.source for c in nbformat.read(rn.reader_path(source), as_version=4).cells),
+        re.MULTILINE)
+    page_numbers = re.findall(r"Fig\. ([\d.]+) ", " ".join(
+        span.get_text() for span in _page(site, f"chapters/{source.stem}").select(
+            "figcaption .caption-number")))
+    assert reader_captions == page_numbers
+    chapter = re.match(r"(\d{2})_", source.name)
+    if chapter:  # numbered within the chapter, as a book numbers them: 5.1, 5.2, ...
+        assert reader_captions == [f"{int(chapter.group(1))}.{n}" for n in range(1, len(page_numbers) + 1)]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_buttons_serve_the_reader_notebook(site, source):
+    soup = _page(site, f"chapters/{source.stem}")
+    links = [a["href"] for a in soup.select("a[href]")]
+    reader = f"notebooks/{source.name}"
+    assert f"../{reader}" in links and (site / reader).is_file()
+    launch = [href for href in links if "colab.research.google.com" in href or "mybinder.org" in href]
+    assert len(launch) == 2 and all(href.endswith(reader) for href in launch)
+    assert f"../_sources/chapters/{source.name}" in links  # instructors still get the source
+
+
+def _all_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html")) + sorted(site.glob("chapters/*.html"))
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    """Scripts and stylesheets come from the built site itself: it works offline."""
+    external = []
+    for page in _all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        sources = [tag.get("src") for tag in soup.select("script[src], img[src]")]
+        sources += [tag.get("href") for tag in soup.select("link[href]")
+                    if "stylesheet" in tag.get("rel", []) or tag.get("as") in ("script", "style", "font")]
+        external += [f"{page.name}: {src}" for src in sources if urlparse(src).netloc]
+    assert external == []
+    mathjax = [tag["src"] for tag in _page(site, "chapters/01_theory").select("script[src]")
+               if "mathjax" in tag["src"].lower()]
+    assert len(mathjax) == 1 and (site / "chapters" / mathjax[0]).resolve().is_file()
+
+
+def _search_index(site: Path) -> dict:
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def _found(index: dict, query: str) -> set[str]:
+    """Pages a search box query finds, as Sphinx's search does: every word of the query, stemmed
+    by the Porter stemmer of the Chinese search language, must be a term of the page."""
+    stemmer = snowballstemmer.stemmer("porter")
+    pages = None
+    for word in query.lower().split():
+        stem = word if re.search(r"[\u3400-\u9fff]", word) else stemmer.stemWord(word)
+        hits = set()
+        for table in ("terms", "titleterms"):
+            entry = index[table].get(stem, [])
+            hits |= set([entry] if isinstance(entry, int) else entry)
+        pages = hits if pages is None else pages & hits
+    return {index["docnames"][number] for number in pages or set()}
+
+
+@pytest.mark.parametrize("query, page", [
+    ("集群", "chapters/01_theory"), ("区位商", "chapters/01_theory"),
+    ("基尼系数", "chapters/01_theory"), ("location quotient", "chapters/01_theory"),
+    ("区位商", "chapters/glossary"), ("Herfindahl", "chapters/01_theory"),
+])
+def test_search_finds_english_and_chinese_terms(site, query, page):
+    assert page in _found(_search_index(site), query)
+
+
+def test_api_page_lists_parameters_once_per_object(site):
+    soup = _page(site, "chapters/api")
+    objects = soup.select("dl.py.function, dl.py.class")
+    counts = {}
+    for entry in objects:
+        rubrics = [tag.get_text(strip=True).rstrip(":") for tag in entry.select_one("dd").select(
+            "dt.field-odd, dt.field-even, p.rubric")]
+        counts[entry.select_one("dt").get("id")] = rubrics.count("Parameters")
+    assert len(objects) >= 20 and sum(counts.values()) >= 15  # the selectors see the blocks
+    assert {name: n for name, n in counts.items() if n > 1} == {}

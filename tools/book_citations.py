@@ -1,0 +1,138 @@
+"""The book's author-year citation style, shared by the web site and the reader notebooks.
+
+One style, one place: the Sphinx build (through ``tools/book_extension.py``) cites as
+"Porter (2000)" and "(Krugman, 1991; Audretsch and Feldman, 1996)" and labels the reference
+list "[Porter, 2000]"; the reader notebooks (``tools/reader_notebooks.py``) write the same text
+with :func:`cite_text` and :func:`reference_list`. Titles keep the capitals ``references.bib``
+gives them (pybtex's default style lower-cases "Chinese", "Xiamen", ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pybtex.plugin
+from pybtex.database import Entry, parse_file
+from pybtex.richtext import Text
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+BIBFILE = ROOT / "references.bib"
+FORMATTING_STYLE = "book_author_year"  # bibtex_default_style in _config.yml
+REFERENCING_STYLE = "book_author_year_round"  # bibtex_reference_style in _config.yml
+NO_YEAR = "n.d."
+
+
+def _surname(person) -> str:
+    """A person's surname with its particles, as text ("de Vries")."""
+    return str(Text.from_latex(" ".join(person.prelast_names + person.last_names)))
+
+
+def authors_short(entry: Entry) -> str:
+    """"Porter", "Hidalgo and Hausmann" or "Timmer et al." (authors, else editors)."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    if not persons:
+        raise ValueError(f"references.bib entry {entry.key!r} has no author or editor; add one.")
+    names = [_surname(person) for person in persons]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."
+
+
+def year(entry: Entry) -> str:
+    return entry.fields.get("year", NO_YEAR)
+
+
+class AuthorYearLabelStyle(BaseLabelStyle):
+    """Labels of the reference list: "Porter, 2000", as a parenthetical citation reads."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            yield f"{authors_short(entry)}, {year(entry)}"
+
+
+class AuthorYearStyle(UnsrtStyle):
+    """pybtex's plain style sorted by author and year, with author-year labels, keeping the
+    capitals of titles as written (proper nouns stay capitalised)."""
+
+    default_sorting_style = "author_year_title"
+    default_label_style = FORMATTING_STYLE
+
+    def format_title(self, e, which_field, as_sentence=True):
+        formatted_title = bib_field(which_field)
+        return sentence[formatted_title] if as_sentence else formatted_title
+
+
+def register_pybtex_styles() -> None:
+    """Make the styles known to pybtex (formatting and labels); safe to call twice."""
+    pybtex.plugin.register_plugin("pybtex.style.labels", FORMATTING_STYLE, AuthorYearLabelStyle,
+                                  force=True)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, AuthorYearStyle,
+                                  force=True)
+
+
+def register_sphinx_styles() -> None:
+    """Make the in-text style known to sphinxcontrib-bibtex: round brackets, "; " between."""
+    from sphinxcontrib.bibtex.plugin import register_plugin
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    def round_brackets():
+        return BracketStyle(left="(", right=")", sep="; ", sep2="; ", last_sep="; ")
+
+    @dataclass
+    class RoundAuthorYearReferenceStyle(AuthorYearReferenceStyle):
+        bracket_textual: BracketStyle = field(default_factory=round_brackets)
+        bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
+        bracket_author: BracketStyle = field(default_factory=round_brackets)
+        bracket_label: BracketStyle = field(default_factory=round_brackets)
+        bracket_year: BracketStyle = field(default_factory=round_brackets)
+
+    register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCING_STYLE,
+                    RoundAuthorYearReferenceStyle, force=True)
+
+
+@lru_cache(maxsize=4)
+def _sorted_entries(bibfile: str) -> tuple[Entry, ...]:
+    register_pybtex_styles()
+    entries = parse_file(bibfile).entries
+    sorting = pybtex.plugin.find_plugin("pybtex.style.sorting", "author_year_title")()
+    return tuple(sorting.sort(list(entries.values())))
+
+
+def _entries(keys: list[str], bibfile: Path) -> list[Entry]:
+    """The entries for `keys` in reference-list order (unknown keys are an error)."""
+    ordered = _sorted_entries(str(bibfile))
+    known = {entry.key for entry in ordered}
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        raise ValueError(f"Citation keys {unknown} are not in {bibfile.name}; add them there.")
+    return [entry for entry in ordered if entry.key in keys]
+
+
+def cite_text(keys: list[str], *, textual: bool, bibfile: Path = BIBFILE) -> str:
+    """A citation as the web site prints it: "Porter (2000)" (textual) or
+    "(Krugman, 1991; Audretsch and Feldman, 1996)" (parenthetical), in reference-list order."""
+    entries = _entries(keys, bibfile)
+    if textual:
+        return "; ".join(f"{authors_short(e)} ({year(e)})" for e in entries)
+    return "(" + "; ".join(f"{authors_short(e)}, {year(e)}" for e in entries) + ")"
+
+
+def reference_list(keys: list[str], *, bibfile: Path = BIBFILE) -> list[str]:
+    """Markdown items "[label] formatted entry" for `keys`, as the site's reference list."""
+    entries = _entries(sorted(set(keys)), bibfile)
+    style = AuthorYearStyle()
+    labels = dict(zip((e.key for e in entries), style.label_style.format_labels(entries)))
+    items = []
+    for entry in entries:
+        text = style.format_entry(labels[entry.key], entry).text.render_as("text")
+        items.append(f"- [{labels[entry.key]}] {' '.join(text.split())}")
+    return items
