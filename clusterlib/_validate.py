@@ -103,17 +103,22 @@ def check_nonnegative(frame: pd.DataFrame, *, name: str = "data", hint: str = ""
 def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = "both") -> None:
     """Raise if a row (region) or column (industry) sums to zero.
 
-    `axis` is ``"rows"``, ``"columns"`` or ``"both"``.
+    `axis` is ``"rows"``, ``"columns"`` or ``"both"``. A sum that overflows is not zero; the
+    callers that need finite sums check them (:func:`checked_sum`).
     """
     if axis in ("rows", "both"):
-        zero_rows = frame.index[frame.sum(axis=1).to_numpy() == 0].tolist()
+        with np.errstate(over="ignore"):
+            row_sums = frame.sum(axis=1).to_numpy()
+        zero_rows = frame.index[row_sums == 0].tolist()
         if zero_rows:
             raise ValueError(
                 f"`{name}` has rows {_listed(zero_rows)} that sum to zero; shares are undefined "
                 f"for them. Drop these rows before calling."
             )
     if axis in ("columns", "both"):
-        zero_cols = frame.columns[frame.sum(axis=0).to_numpy() == 0].tolist()
+        with np.errstate(over="ignore"):
+            column_sums = frame.sum(axis=0).to_numpy()
+        zero_cols = frame.columns[column_sums == 0].tolist()
         if zero_cols:
             raise ValueError(
                 f"`{name}` has columns {_listed(zero_cols)} that sum to zero; shares are undefined "
@@ -496,6 +501,205 @@ def check_grade_table(grades: Any, *, name: str = "grades") -> pd.DataFrame:
                 f"by `lower` and close each shared boundary on one side only."
             )
     return table.assign(lower=bounds["lower"], upper=bounds["upper"])
+
+
+# ------------------------------------------------------------------------------------------------
+# Rules added for reference totals, overflow and paired matrices (Chapter 6: agglomeration and
+# transfer)
+# ------------------------------------------------------------------------------------------------
+def check_no_overflow(total: Any, *, name: str = "data", operation: str = "sum") -> None:
+    """Raise if an internal total (or array of totals) of finite values overflowed float64.
+
+    The values were checked finite before, so an infinite total means the arithmetic overflowed
+    (values near 1e308, or squares and products of values above about 1e154), not bad data.
+    Compute squares and products of scalars as Python floats (``float(t) * float(t)``) and sums
+    with :func:`checked_sum`, so that NumPy prints no overflow warning before this error.
+    """
+    if not np.isfinite(total).all():
+        raise ValueError(
+            f"`{name}` is too large to {operation} in float64: an internal total overflows to "
+            f"infinity. Rescale it (e.g. express it in thousands or millions) before calling."
+        )
+
+
+def checked_sum(values: np.ndarray, *, axis: int | None = None, name: str = "data") -> Any:
+    """``values.sum(axis=axis)`` (the same arithmetic), raising if any sum overflows float64."""
+    with np.errstate(over="ignore"):
+        total = values.sum(axis=axis)
+    check_no_overflow(total, name=name)
+    return total
+
+
+def check_regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray, *,
+                          name: str = "total", tolerance: float = 1e-9) -> np.ndarray:
+    """Return one positive total per region, at least the region's row sum, or raise.
+
+    A regional total (GDP, total employment) must include the industries listed in the matrix,
+    so it may not be smaller than their sum, up to a relative rounding `tolerance`.
+    """
+    series = as_series(total, name=name)
+    check_aligned(regions, series.index, left_name="matrix rows", right_name=name)
+    series = series.reindex(regions)
+    check_nonnegative(series.to_frame(name=name), name=name,
+                      hint="Pass each region's total activity.")
+    values = series.to_numpy()
+    zero = values == 0
+    if zero.any():
+        raise ValueError(
+            f"`{name}` is zero for regions {_listed(regions[zero].tolist())}; expected positive "
+            f"regional totals. Drop these regions."
+        )
+    short = values < row_sum * (1.0 - tolerance)
+    if short.any():
+        shown = ", ".join(f"{label!r}: {value:g} < {part:g}" for label, value, part in
+                          list(zip(regions[short], values[short], row_sum[short]))[:_MAX_LISTED])
+        raise ValueError(
+            f"`{name}` is smaller than the matrix's row sum for regions "
+            f"{_listed(regions[short].tolist())} ({shown}); a region's total activity must "
+            f"include the industries in `matrix`. Pass totals over all industries."
+        )
+    return values
+
+
+def check_same_labels(first: pd.DataFrame, second: pd.DataFrame, *, first_name: str,
+                      second_name: str) -> None:
+    """Raise unless two matrices have the same row labels and the same column labels.
+
+    The message names the regions (rows) or industries (columns) found in one and not the other.
+    """
+    check_aligned(first.index, second.index, left_name=f"{first_name} rows (regions)",
+                  right_name=f"{second_name} rows (regions)")
+    check_aligned(first.columns, second.columns, left_name=f"{first_name} columns (industries)",
+                  right_name=f"{second_name} columns (industries)")
+
+
+def _cells(frame: pd.DataFrame, mask: np.ndarray) -> str:
+    """The (row, column) labels of the True cells of `mask`, for an error message."""
+    rows, cols = np.nonzero(mask)
+    return _listed([(frame.index[r], frame.columns[c]) for r, c in zip(rows, cols)])
+
+
+def check_output_employment(output: pd.DataFrame, employment: pd.DataFrame, *,
+                            output_name: str = "output", employment_name: str = "employment",
+                            empty_cells_allowed: bool = True) -> None:
+    """Raise if a cell has output but no employment (labour productivity would be infinite).
+
+    With ``empty_cells_allowed=False`` a cell with neither output nor employment raises too
+    (its productivity is 0/0). Both matrices must already be aligned, finite and non-negative.
+    """
+    out, emp = output.to_numpy(), employment.to_numpy()
+    bad = (out > 0) & (emp == 0)
+    if bad.any():
+        raise ValueError(
+            f"`{employment_name}` is zero where `{output_name}` is positive, in cells (region, "
+            f"industry) {_cells(output, bad)}; labour productivity is infinite there. Check the "
+            f"data or aggregate the industry."
+        )
+    empty = (out == 0) & (emp == 0)
+    if not empty_cells_allowed and empty.any():
+        raise ValueError(
+            f"Cells (region, industry) {_cells(output, empty)} have neither `{output_name}` nor "
+            f"`{employment_name}`, so their relative labour productivity is undefined (0/0). "
+            f"Drop or aggregate those industries before calling."
+        )
+
+
+def check_positive(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
+    """Raise if any value is zero or negative, naming the cells concerned."""
+    bad = frame.to_numpy() <= 0
+    if bad.any():
+        raise ValueError(
+            f"`{name}` has zero or negative values in cells (row, column) {_cells(frame, bad)}; "
+            f"expected values > 0. {hint}".rstrip()
+        )
+
+
+def check_fraction(value: Any, *, name: str) -> float:
+    """Return `value` as a float in [0, 1], or raise."""
+    number = check_real(value, name=name, minimum=0.0)
+    if number > 1.0:
+        raise ValueError(f"`{name}` must be a fraction between 0 and 1; received {number!r}.")
+    return number
+
+
+# --------------------------------------------------------------------------------------------
+# rules added for clusterlib.coopetition (Chapter 4)
+# --------------------------------------------------------------------------------------------
+def check_positive(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
+    """Raise if any value is zero or negative, naming the columns and rows concerned."""
+    values = frame.to_numpy(dtype=float)
+    bad = values <= 0
+    if bad.any():
+        cols = frame.columns[bad.any(axis=0)].tolist()
+        rows = frame.index[bad.any(axis=1)].tolist()
+        raise ValueError(
+            f"`{name}` has zero or negative values in columns {_listed(cols)} (rows "
+            f"{_listed(rows)}); expected values > 0. {hint}".rstrip()
+        )
+
+
+def check_square(frame: pd.DataFrame, *, name: str = "matrix") -> pd.DataFrame:
+    """Return a square matrix whose rows and columns carry the same labels, columns in row order.
+
+    Raises if the matrix is not square or its row and column labels differ (order may differ).
+    """
+    if frame.shape[0] != frame.shape[1]:
+        raise ValueError(
+            f"`{name}` must be square (one row and one column per unit); received "
+            f"{frame.shape[0]} row(s) x {frame.shape[1]} column(s)."
+        )
+    check_aligned(frame.index, frame.columns, left_name=f"{name} rows",
+                  right_name=f"{name} columns")
+    return frame.loc[:, list(frame.index)]
+
+
+def check_real_between(value: Any, *, name: str, low: float, high: float, low_open: bool = True,
+                       high_open: bool = True, hint: str = "") -> float:
+    """Return `value` as a float inside the interval from `low` to `high`, or raise.
+
+    The ends are excluded when `low_open` / `high_open` (the default: an open interval).
+    """
+    number = check_real(value, name=name)
+    too_low = number <= low if low_open else number < low
+    too_high = number >= high if high_open else number > high
+    if too_low or too_high:
+        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        raise ValueError(f"`{name}` must lie in {interval}; received {number!r}. {hint}".rstrip())
+    return number
+
+
+def check_integer(value: Any, *, name: str, minimum: int, maximum: int | None = None,
+                  hint: str = "") -> int:
+    """Return `value` as an int between `minimum` and `maximum` (inclusive), or raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"`{name}` must be an integer; received {type(value).__name__}.")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ValueError(
+            f"`{name}` must be at least {minimum}{upper}; received {value}. {hint}".rstrip()
+        )
+    return int(value)
+
+
+def check_increasing_index(frame: pd.DataFrame, *, name: str = "data") -> np.ndarray:
+    """Return the row labels as floats if they are numbers in strictly increasing order, or raise.
+
+    Used for time series whose index holds the observation times (years, quarters as 2024.25).
+    """
+    index = frame.index
+    if not pd.api.types.is_numeric_dtype(index) or pd.api.types.is_bool_dtype(index):
+        raise TypeError(
+            f"`{name}` must be indexed by observation times (numbers such as years); its index "
+            f"has dtype {index.dtype}. Set the time column as the index, e.g. "
+            f"data.set_index('year')."
+        )
+    times = np.asarray(index, dtype=float)
+    if not np.isfinite(times).all() or (np.diff(times) <= 0).any():
+        raise ValueError(
+            f"`{name}` must have finite, strictly increasing times in its index; sort it with "
+            f"data.sort_index() and drop repeated times."
+        )
+    return times
 
 
 # ------------------------------------------------------------------------------------------------

@@ -14,7 +14,13 @@ Notation used in the Notes sections:
 * :math:`x_r = x_{r\cdot} / x_{\cdot\cdot}` region :math:`r`'s share of total activity.
 
 A row or column that sums to zero leaves these shares undefined, so it raises ``ValueError``
-(drop such lines first); so do missing, infinite or negative values.
+(drop such lines first); so do missing, infinite or negative values. Values so large that a
+total, square or product of them overflows float64 raise ``ValueError`` too (rescale them): the
+arithmetic would otherwise return infinities or NaN without a word.
+
+:func:`location_quotient`, :func:`hoover_coefficient` and :func:`ellison_glaeser` accept
+``total=``, each region's total activity (total employment, GDP) when it is more than the sum of
+the industries listed in the matrix, as regional studies commonly divide by it.
 """
 
 from __future__ import annotations
@@ -48,22 +54,40 @@ EG_NOT_VERY_LOCALISED = 0.02
 #: ... and industries with gamma above this "highly localised".
 EG_HIGHLY_LOCALISED = 0.05
 
-#: Relative rounding tolerance when checking that regional totals cover the matrix's row sums.
-_TOTAL_TOLERANCE = 1e-9
-
-
 # --------------------------------------------------------------------------------------------
 # private helpers
 # --------------------------------------------------------------------------------------------
 def _region_industry(matrix: Any, *, min_regions: int = 2, min_industries: int = 2,
-                     zero_rows_allowed: bool = False) -> pd.DataFrame:
+                     zero_rows_allowed: bool = False,
+                     zero_columns_allowed: bool = False) -> pd.DataFrame:
     """Validate a region × industry matrix and return it as a float DataFrame."""
     frame = _validate.as_frame(matrix, name="matrix", min_rows=min_regions,
                                min_cols=min_industries)
     _validate.check_nonnegative(frame, name="matrix")
-    _validate.check_no_zero_lines(frame, name="matrix",
-                                  axis="columns" if zero_rows_allowed else "both")
+    if not (zero_rows_allowed and zero_columns_allowed):
+        axis = ("columns" if zero_rows_allowed else
+                "rows" if zero_columns_allowed else "both")
+        _validate.check_no_zero_lines(frame, name="matrix", axis=axis)
     return frame
+
+
+def _matrix_and_totals(matrix: Any, total: Any) -> tuple[pd.DataFrame, np.ndarray, np.ndarray,
+                                                          float]:
+    """Matrix, regional totals, industry totals and grand total, with `total=` or row sums.
+
+    With `total`, a region may hold none of the listed industries and one industry suffices;
+    the grand total is the sum of the regional totals. Sums that overflow raise.
+    """
+    frame = _region_industry(matrix, min_industries=1 if total is not None else 2,
+                             zero_rows_allowed=total is not None)
+    values = frame.to_numpy()
+    industry_total = values.sum(axis=0)
+    grand_total = _validate.checked_sum(industry_total, name="matrix")
+    row_sum = values.sum(axis=1)  # no larger than the grand total: cannot overflow
+    if total is None:
+        return frame, row_sum, industry_total, grand_total
+    region_total = _validate.check_regional_totals(total, frame.index, row_sum)
+    return frame, region_total, industry_total, _validate.checked_sum(region_total, name="total")
 
 
 def _units_by_measured(frame: pd.DataFrame, across: str) -> tuple[np.ndarray, pd.Index]:
@@ -97,17 +121,23 @@ def _industry_series(data: Any, columns: pd.Index, *, name: str) -> pd.Series:
 # --------------------------------------------------------------------------------------------
 # location quotient
 # --------------------------------------------------------------------------------------------
-def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False) -> pd.DataFrame:
+def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False,
+                      total: pd.Series | np.ndarray | None = None) -> pd.DataFrame:
     r"""Location quotient of every industry in every region (Balassa's RCA on export data).
 
     Parameters
     ----------
     matrix : pandas.DataFrame or numpy.ndarray
         Regions in rows, industries in columns; non-negative employment, output or exports.
-        At least two regions and two industries.
+        At least two regions, and two industries unless `total` is given.
     binary : bool, default False
         If True, return 1 where the region is specialised in the industry (LQ >= 1, an exact tie
         counting as specialised) and 0 otherwise.
+    total : pandas.Series or numpy.ndarray, optional
+        Each region's total activity (labels equal to the matrix's rows), when the matrix lists
+        only some industries: total employment, or GDP for value added. Each total must be
+        positive and at least the region's row sum (up to a relative rounding tolerance of
+        1e-9). By default the row sums of `matrix`.
 
     Returns
     -------
@@ -120,8 +150,10 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     TypeError
         If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns.
     ValueError
-        If `matrix` has missing, infinite or negative values, fewer than two rows or columns, or
-        a row or column that sums to zero.
+        If `matrix` has missing, infinite or negative values, fewer than two rows (or, without
+        `total`, two columns), a column that sums to zero, a row that sums to zero (without
+        `total`), or values too large to sum in float64; if `total` has other labels than the
+        regions, a zero or negative total or a total below the region's row sum.
 
     See Also
     --------
@@ -131,7 +163,11 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     -----
     .. math:: LQ_{ri} = \frac{x_{ri} / x_{r\cdot}}{x_{\cdot i} / x_{\cdot\cdot}}
 
-    the industry's share of the region's activity over its share of all activity. On a
+    the industry's share of the region's activity over its share of all activity. With
+    ``total=`` :math:`T_r`, the region's activity is :math:`T_r` instead of the row sum
+    :math:`x_{r\cdot}` and all activity is :math:`T = \sum_r T_r`:
+    :math:`LQ_{ri} = (x_{ri}/T_r) / (x_{\cdot i}/T)`; the reference economy is still the regions
+    listed (add a "rest of the country" row to compare with a nation). On a
     country × product matrix of exports this is exactly Balassa's (1965) index of revealed
     comparative advantage, :math:`RCA_{ci}`; use this function for both (one measure, one API).
     The employment-weighted mean of an industry's LQs is one:
@@ -164,13 +200,21 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
        textiles  software
     A         1         0
     B         0         1
+
+    Textiles alone, against each region's total employment of 100 and 900:
+
+    >>> location_quotient(m[["textiles"]], total=pd.Series({"A": 100.0, "B": 900.0})).round(3)
+       textiles
+    A     8.333
+    B     0.185
     """
-    frame = _region_industry(matrix)
+    frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
     values = frame.to_numpy()
-    region_total = values.sum(axis=1, keepdims=True)
-    industry_total = values.sum(axis=0, keepdims=True)
-    grand_total = industry_total.sum()
+    region_total = region_total[:, np.newaxis]
+    industry_total = industry_total[np.newaxis, :]
     if binary:
+        _validate.check_no_overflow(float(grand_total) * float(grand_total), name="matrix",
+                                    operation="multiply")
         present = values * grand_total >= region_total * industry_total
         out = pd.DataFrame(present.astype(int), index=frame.index, columns=frame.columns)
     else:
@@ -283,7 +327,9 @@ def herfindahl(matrix: pd.DataFrame | np.ndarray, *, across: str = "regions") ->
     """
     values, measured = _matrix_and_units(matrix, across)
     n_units = values.shape[0]
-    total = values.sum(axis=0)
+    total = _validate.checked_sum(values, axis=0, name="matrix")
+    _validate.check_no_overflow(float(total.max()) * float(total.max()), name="matrix",
+                                operation="square")
     squares = (values**2).sum(axis=0)
     total_squared = total**2
     index = squares / total_squared
@@ -345,8 +391,9 @@ def concentration_ratio(matrix: pd.DataFrame | np.ndarray, *, n: int = 4,
     """
     values, measured = _matrix_and_units(matrix, across)
     count = _validate.check_positive_int(n, name="n", maximum=values.shape[0])
+    total = _validate.checked_sum(values, axis=0, name="matrix")
     largest = np.sort(values, axis=0)[-count:].sum(axis=0)
-    return pd.Series(largest / values.sum(axis=0), index=measured, name=f"CR{count}")
+    return pd.Series(largest / total, index=measured, name=f"CR{count}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,7 +411,8 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     reference : pandas.Series or numpy.ndarray, optional
         Industry structure to compare with, one non-negative value per industry (labels equal to
         the matrix's columns, any order); it is rescaled to shares. By default, for each region,
-        the sum over all *other* regions.
+        the sum over all *other* regions. With a reference, an industry may be zero in a region
+        (or in every listed region): its share there is 0.
 
     Returns
     -------
@@ -377,8 +425,9 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     TypeError
         If `matrix` or `reference` is of the wrong kind or not numeric.
     ValueError
-        If `matrix` has negative or missing values, or a region or industry with zero total;
-        if `reference` has other labels than the industries, negative values or a zero total.
+        If `matrix` has negative or missing values, a region with zero total, or (without
+        `reference`) an industry with zero total; if `reference` has other labels than the
+        industries, negative values or a zero total; if values are too large to sum in float64.
 
     Notes
     -----
@@ -404,10 +453,18 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     >>> national = pd.Series({"software": 70.0, "textiles": 30.0})
     >>> krugman_index(m, reference=national).round(2).tolist()
     [0.4, 0.4]
+
+    A region without software, against the same national structure:
+
+    >>> krugman_index(pd.DataFrame({"textiles": [5.0], "software": [0.0]}), reference=national)
+    0    1.4
+    Name: krugman_index, dtype: float64
     """
-    frame = _region_industry(matrix, min_regions=1 if reference is not None else 2)
+    frame = _region_industry(matrix, min_regions=1 if reference is not None else 2,
+                             zero_columns_allowed=reference is not None)
     values = frame.to_numpy()
-    region_total = values.sum(axis=1, keepdims=True)
+    region_total = _validate.checked_sum(values, axis=1, name="matrix")[:, np.newaxis]
+    _validate.checked_sum(region_total, name="matrix")
     shares = values / region_total
     if reference is None:
         rest = values.sum(axis=0, keepdims=True) - values
@@ -416,7 +473,7 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
         ref = _industry_series(reference, frame.columns, name="reference")
         _validate.check_nonnegative(ref.to_frame(name="reference"), name="reference",
                                     hint="Pass a non-negative industry structure.")
-        ref_total = ref.sum()
+        ref_total = _validate.checked_sum(ref.to_numpy(), name="reference")
         if ref_total == 0:
             raise ValueError(
                 "`reference` sums to zero, so it has no industry structure; expected a positive "
@@ -427,15 +484,20 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
                      name="krugman_index")
 
 
-def hoover_coefficient(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
+def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
+                       total: pd.Series | np.ndarray | None = None) -> pd.Series:
     r"""Hoover's coefficient of localisation of each industry.
 
     Parameters
     ----------
     matrix : pandas.DataFrame or numpy.ndarray
-        Regions in rows, industries in columns; non-negative employment or output, covering all
-        activity (total activity per region is taken as the row sum). At least two regions and
-        two industries.
+        Regions in rows, industries in columns; non-negative employment or output. At least two
+        regions, and two industries unless `total` is given.
+    total : pandas.Series or numpy.ndarray, optional
+        Each region's total activity (labels equal to the matrix's rows), when the matrix lists
+        only some industries; each total positive and at least the region's row sum (up to a
+        relative rounding tolerance of 1e-9). By default the row sums, which must then cover all
+        activity.
 
     Returns
     -------
@@ -448,8 +510,10 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     TypeError
         If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns.
     ValueError
-        If `matrix` has missing, infinite or negative values, fewer than two rows or columns, or
-        a row or column that sums to zero.
+        If `matrix` has missing, infinite or negative values, fewer than two rows (or, without
+        `total`, two columns), a column that sums to zero, a row that sums to zero (without
+        `total`), or values too large to sum in float64; if `total` has other labels than the
+        regions, a zero or negative total or a total below the region's row sum.
 
     Notes
     -----
@@ -457,7 +521,8 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
               - \frac{x_{r\cdot}}{x_{\cdot\cdot}} \right|
 
     the share of the industry that would have to move for it to be distributed like total
-    activity. It is bounded by :math:`1 - \min_r x_r < 1`.
+    activity. It is bounded by :math:`1 - \min_r x_r < 1`. With ``total=`` :math:`T_r`, the
+    regions' shares of total activity are :math:`T_r / \sum_q T_q`.
 
     References
     ----------
@@ -471,11 +536,16 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     textiles    0.333
     software    0.143
     Name: hoover_coefficient, dtype: float64
+    >>> hoover_coefficient(m[["textiles"]], total=pd.Series({"A": 100.0, "B": 900.0})).round(3)
+    textiles    0.733
+    Name: hoover_coefficient, dtype: float64
     """
-    frame = _region_industry(matrix)
+    frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
     values = frame.to_numpy()
-    region_share = values.sum(axis=1, keepdims=True) / values.sum()
-    industry_share = values / values.sum(axis=0, keepdims=True)
+    if total is None:
+        grand_total = values.sum()  # flat sum: bitwise the results of earlier releases
+    region_share = (region_total / grand_total)[:, np.newaxis]
+    industry_share = values / industry_total[np.newaxis, :]
     coefficient = 0.5 * np.abs(industry_share - region_share).sum(axis=0)
     return pd.Series(coefficient, index=frame.columns, name="hoover_coefficient")
 
@@ -502,8 +572,8 @@ def gini(values: pd.Series | np.ndarray | list[float]) -> float:
     TypeError
         If `values` is not a Series, 1-D array or list of numbers.
     ValueError
-        If `values` has fewer than two values, missing, infinite or negative values, or sums
-        to zero.
+        If `values` has fewer than two values, missing, infinite or negative values, sums to
+        zero, or is too large to sum in float64.
 
     Notes
     -----
@@ -531,7 +601,8 @@ def gini(values: pd.Series | np.ndarray | list[float]) -> float:
     _validate.check_nonnegative(series.to_frame(name="values"), name="values",
                                 hint="The Gini coefficient needs a non-negative distribution.")
     ordered = np.sort(series.to_numpy())
-    total = ordered.sum()
+    total = _validate.checked_sum(ordered, name="values")
+    _validate.check_no_overflow(float(total) * ordered.size, name="values")
     if total == 0:
         raise ValueError(
             "`values` are all zero, so there is no distribution to measure; expected a positive "
@@ -605,8 +676,8 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     """
     frame = _region_industry(matrix)
     values = frame.to_numpy()
-    region_total = values.sum(axis=1)
-    region_share = region_total / region_total.sum()
+    region_total = _validate.checked_sum(values, axis=1, name="matrix")
+    region_share = region_total / _validate.checked_sum(region_total, name="matrix")
     industry_share = values / values.sum(axis=0, keepdims=True)
     quotient = industry_share / region_share[:, np.newaxis]
     order = np.argsort(quotient, axis=0, kind="stable")
@@ -737,6 +808,8 @@ def plant_herfindahl(plants: pd.DataFrame, *, industry: str = "industry",
                                 hint="Plant sizes must be non-negative.")
     codes, uniques = pd.factorize(labels, sort=True)
     weights = sizes.to_numpy()
+    grand_total = float(_validate.checked_sum(weights, name="plants"))
+    _validate.check_no_overflow(grand_total * grand_total, name="plants", operation="square")
     total = np.bincount(codes, weights=weights, minlength=len(uniques))
     squares = np.bincount(codes, weights=weights**2, minlength=len(uniques))
     if (total == 0).any():
@@ -833,11 +906,13 @@ def ellison_glaeser(matrix: pd.DataFrame | np.ndarray, *,
             f"each region's total activity as `total`, or include all industries."
         )
     values = frame.to_numpy()
-    row_sum = values.sum(axis=1)
+    row_sum = _validate.checked_sum(values, axis=1, name="matrix")
+    _validate.checked_sum(row_sum, name="matrix")
     if total is None:
         region_total = row_sum
     else:
-        region_total = _regional_totals(total, frame.index, row_sum)
+        region_total = _validate.check_regional_totals(total, frame.index, row_sum)
+        _validate.checked_sum(region_total, name="total")
     region_share = region_total / region_total.sum()
     industry_share = values / values.sum(axis=0, keepdims=True)
     raw = ((industry_share - region_share[:, np.newaxis]) ** 2).sum(axis=0)
@@ -856,27 +931,3 @@ def ellison_glaeser(matrix: pd.DataFrame | np.ndarray, *,
         raw_concentration=pd.Series(raw, index=frame.columns, name="raw_concentration"),
         plant_herfindahl=pd.Series(h_values, index=frame.columns, name="plant_herfindahl"),
     )
-
-
-def _regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray) -> np.ndarray:
-    """Validate `total` (one positive value per region, at least the row sum) for EG."""
-    series = _validate.as_series(total, name="total")
-    _validate.check_aligned(regions, series.index, left_name="matrix rows", right_name="total")
-    series = series.reindex(regions)
-    _validate.check_nonnegative(series.to_frame(name="total"), name="total",
-                                hint="Pass each region's total activity.")
-    values = series.to_numpy()
-    zero = values == 0
-    if zero.any():
-        raise ValueError(
-            f"`total` is zero for regions {_validate._listed(regions[zero].tolist())}; expected "
-            f"positive regional totals. Drop these regions."
-        )
-    short = values < row_sum * (1.0 - _TOTAL_TOLERANCE)
-    if short.any():
-        raise ValueError(
-            f"`total` is smaller than the matrix's row sum for regions "
-            f"{_validate._listed(regions[short].tolist())}; a region's total activity must "
-            f"include the industries in `matrix`. Pass totals over all industries."
-        )
-    return values

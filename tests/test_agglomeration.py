@@ -99,6 +99,33 @@ def test_hoover_coefficient_krumme_table():
     assert agg.hoover_coefficient(_krumme_matrix())["focal"] == pytest.approx(0.2)
 
 
+def test_location_quotient_and_hoover_with_regional_totals_krumme():
+    """Krumme (UW), 'Localization of an Industry': the focal industry alone, divided by each
+    region's total manufacturing employment (350, 300, 200, 150 per mille), which is not the sum
+    of the industries listed: LQs .43, 1.17, 1.5, 1.33 and a coefficient of localization of .2,
+    as printed. No published table dividing by GDP or population was found; total employment
+    plays the same role (a regional total beyond the listed industries)."""
+    krumme = _krumme_matrix()
+    focal = krumme[["focal"]]
+    total = krumme.sum(axis=1)
+    assert agg.location_quotient(focal, total=total)["focal"].round(2).tolist() == [
+        0.43, 1.17, 1.5, 1.33]
+    assert agg.hoover_coefficient(focal, total=total)["focal"] == pytest.approx(0.2)
+    assert agg.location_quotient(focal, total=total, binary=True)["focal"].tolist() == [
+        0, 1, 1, 1]
+
+
+def test_location_quotient_with_regional_totals_farhauer_kroell():
+    """Farhauer & Kröll (2013), REAT ``locq`` help: 1,714 jobs in the industry out of the
+    region's 79,006 jobs in all industries; 879,213 of 15,593,224 nationally: LQ = 0.3847623.
+    Here the matrix lists the industry only and the regional totals come from `total`."""
+    industry = pd.DataFrame({"industry": [1714.0, 879213.0 - 1714.0]},
+                            index=["region", "rest_of_country"])
+    total = pd.Series({"region": 79006.0, "rest_of_country": 15593224.0 - 79006.0})
+    lq = agg.location_quotient(industry, total=total)
+    assert lq.loc["region", "industry"] == pytest.approx(0.3847623, abs=5e-8)
+
+
 def test_herfindahl_doersam():
     """Dörsam (2004), REAT ``herf`` help: sales 20, 50, 20, 10 give HHI 0.34, normalised 0.12."""
     sales = pd.DataFrame({"sales": [20.0, 50.0, 20.0, 10.0]}, index=list("ABCD"))
@@ -578,6 +605,71 @@ def test_location_quotient_is_fast_on_a_large_matrix():
     assert time.perf_counter() - start < 1.0
 
 
+@SETTINGS
+@given(matrices(min_cols=3), st.integers(1, 2), st.integers(0, 2**32 - 1))
+def test_regional_totals_equal_the_full_matrix(frame, kept, seed):
+    """Dropping industries but passing the full row sums as `total` changes nothing for the
+    industries kept; `total` equal to the row sums is the default; the total-weighted mean LQ
+    of every industry is 1."""
+    columns = list(np.random.default_rng(seed).permutation(frame.columns)[:kept])
+    full_lq = agg.location_quotient(frame)
+    full_hc = agg.hoover_coefficient(frame)
+    total = frame.sum(axis=1)
+    part = frame[columns]
+    if (part.sum(axis=0) == 0).any():
+        return
+    lq = agg.location_quotient(part, total=total)
+    pd.testing.assert_frame_equal(lq, full_lq[columns], rtol=1e-12)
+    pd.testing.assert_series_equal(agg.hoover_coefficient(part, total=total), full_hc[columns],
+                                   rtol=1e-12, atol=1e-15)
+    assert (agg.location_quotient(part, total=total, binary=True).to_numpy()
+            == agg.location_quotient(frame, binary=True)[columns].to_numpy()).all()
+    pd.testing.assert_frame_equal(agg.location_quotient(frame, total=total), full_lq,
+                                  rtol=1e-12)
+    weighted = lq.mul(total / total.sum(), axis=0).sum(axis=0)
+    np.testing.assert_allclose(weighted.to_numpy(), 1.0, rtol=1e-12)
+
+
+def test_regional_totals_allow_a_region_without_the_industry():
+    frame = pd.DataFrame({"shoes": [30.0, 0.0, 10.0]}, index=["Wenzhou", "Hefei", "Suzhou"])
+    total = pd.Series({"Wenzhou": 100.0, "Hefei": 200.0, "Suzhou": 100.0})
+    lq = agg.location_quotient(frame, total=total)["shoes"]
+    # shares 0.3, 0, 0.1 of regional totals against 40 / 400 = 0.1 overall
+    np.testing.assert_allclose(lq.to_numpy(), [3.0, 0.0, 1.0])
+    # Hoover: 0.5 * (|0.75 - 0.25| + |0 - 0.5| + |0.25 - 0.25|) = 0.5
+    assert agg.hoover_coefficient(frame, total=total)["shoes"] == pytest.approx(0.5)
+
+
+@SETTINGS
+@given(matrices(min_rows=1, max_rows=4), st.integers(0, 2**32 - 1))
+def test_krugman_reference_accepts_industries_absent_from_a_region(frame, seed):
+    """With a reference, K is defined when an industry is zero in a region or in all listed
+    regions: the absent industry contributes its reference share."""
+    rng = np.random.default_rng(seed)
+    zeroed = frame.copy()
+    column = zeroed.columns[rng.integers(zeroed.shape[1])]
+    zeroed[column] = 0.0
+    zeroed[zeroed.columns[0 if column != zeroed.columns[0] else 1]] += 1.0  # rows stay positive
+    reference = pd.Series(rng.integers(1, 100, zeroed.shape[1]).astype(float),
+                          index=zeroed.columns)
+    k = agg.krugman_index(zeroed, reference=reference)
+    shares = zeroed.div(zeroed.sum(axis=1), axis=0)
+    expected = (shares - reference / reference.sum()).abs().sum(axis=1)
+    pd.testing.assert_series_equal(k, expected.rename("krugman_index"), rtol=1e-12)
+    assert ((k >= 0) & (k <= 2)).all()
+
+
+def test_krugman_reference_zero_industry_by_hand():
+    """One region with textiles only, against a 30/70 national structure:
+    K = |1 - 0.3| + |0 - 0.7| = 1.4. Without a reference the zero column still raises."""
+    region = pd.DataFrame({"textiles": [5.0], "software": [0.0]}, index=["Lanshan"])
+    national = pd.Series({"software": 70.0, "textiles": 30.0})
+    assert agg.krugman_index(region, reference=national)["Lanshan"] == pytest.approx(1.4)
+    two = pd.DataFrame({"textiles": [5.0, 3.0], "software": [0.0, 0.0]})
+    with pytest.raises(ValueError, match=r"columns \['software'\] that sum to zero"):
+        agg.krugman_index(two)
+
+
 # ============================================================================================
 # 3. Error paths
 # ============================================================================================
@@ -756,3 +848,78 @@ def test_ellison_glaeser_requires_plant_herfindahl():
 def test_plant_herfindahl_errors(plants, kwargs, error, match):
     with pytest.raises(error, match=match):
         agg.plant_herfindahl(plants, **kwargs)
+
+
+@pytest.mark.parametrize("function", [
+    lambda m, t: agg.location_quotient(m, total=t),
+    lambda m, t: agg.location_quotient(m, total=t, binary=True),
+    lambda m, t: agg.hoover_coefficient(m, total=t),
+])
+@pytest.mark.parametrize("total, error, match", [
+    (pd.Series({"A": 1000.0, "C": 1000.0}), ValueError, r"\['B'\] are in `matrix rows`"),
+    (pd.Series({"A": 1000.0, "B": 0.0}), ValueError, r"zero for regions \['B'\]"),
+    (pd.Series({"A": 1000.0, "B": -5.0}), ValueError, "negative"),
+    (pd.Series({"A": 1000.0, "B": 50.0}), ValueError,
+     r"smaller than the matrix's row sum for regions \['B'\] \('B': 50 < 100\)"),
+    (pd.Series({"A": 1000.0, "B": np.nan}), ValueError, "missing"),
+    ([1000.0, 1000.0], ValueError, "do not match"),
+    ("1000", TypeError, "pandas Series"),
+])
+def test_regional_total_errors(function, total, error, match):
+    with pytest.raises(error, match=match):
+        function(TEXTBOOK, total)
+
+
+def test_regional_totals_still_reject_an_industry_absent_everywhere():
+    frame = TEXTBOOK.assign(software=0.0)
+    with pytest.raises(ValueError, match=r"columns \['software'\] that sum to zero"):
+        agg.location_quotient(frame, total=pd.Series({"A": 500.0, "B": 500.0}))
+
+
+HUGE = 1e308
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: agg.gini([HUGE, HUGE]), r"`values` is too large to sum"),
+    (lambda: agg.gini([HUGE / 2, HUGE / 2, HUGE / 2]), r"`values` is too large to sum"),
+    (lambda: agg.location_quotient(TEXTBOOK * 1e306), r"`matrix` is too large to sum"),
+    (lambda: agg.location_quotient(TEXTBOOK * 1e152, binary=True),
+     r"`matrix` is too large to multiply"),
+    (lambda: agg.location_quotient(TEXTBOOK[["textiles"]],
+                                   total=pd.Series({"A": HUGE, "B": HUGE})),
+     r"`total` is too large to sum"),
+    (lambda: agg.hoover_coefficient(TEXTBOOK * 1e306), r"`matrix` is too large to sum"),
+    (lambda: agg.herfindahl(TEXTBOOK * 1.5e306), r"`matrix` is too large to sum"),
+    (lambda: agg.herfindahl(TEXTBOOK * 1e160), r"`matrix` is too large to square"),
+    (lambda: agg.concentration_ratio(TEXTBOOK * 1.5e306, n=1),
+     r"`matrix` is too large to sum"),
+    (lambda: agg.krugman_index(TEXTBOOK * 1e306), r"`matrix` is too large to sum"),
+    (lambda: agg.krugman_index(TEXTBOOK, reference=pd.Series({"textiles": HUGE,
+                                                               "software": HUGE})),
+     r"`reference` is too large to sum"),
+    (lambda: agg.locational_gini(TEXTBOOK * 1e306), r"`matrix` is too large to sum"),
+    (lambda: agg.ellison_glaeser(TEXTBOOK * 1e306, plant_herfindahl=np.full(2, 0.1)),
+     r"`matrix` is too large to sum"),
+    (lambda: agg.ellison_glaeser(TEXTBOOK, plant_herfindahl=np.full(2, 0.1),
+                                 total=pd.Series({"A": HUGE, "B": HUGE})),
+     r"`total` is too large to sum"),
+    (lambda: agg.plant_herfindahl(pd.DataFrame({"industry": ["a", "a"],
+                                                "employment": [HUGE, HUGE]})),
+     r"`plants` is too large to sum"),
+    (lambda: agg.plant_herfindahl(pd.DataFrame({"industry": ["a", "b"],
+                                                "employment": [1e160, 1.0]})),
+     r"`plants` is too large to square"),
+])
+def test_overflowing_totals_raise_instead_of_returning_wrong_numbers(call, match):
+    """Before the guard, gini([1e308, 1e308]) returned nan and the LQs of a matrix near 1e308
+    returned 0 or nan without a word; every such total now raises and asks to rescale."""
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_large_values_below_overflow_still_work():
+    """Values near 1e150 square without overflow; the results equal those of rescaled input."""
+    big = TEXTBOOK * 2.0**500
+    pd.testing.assert_frame_equal(agg.herfindahl(big).to_frame(),
+                                  agg.herfindahl(TEXTBOOK).to_frame())
+    assert agg.gini([1e300, 3e300]) == pytest.approx(agg.gini([1.0, 3.0]))
