@@ -39,7 +39,7 @@ import pandas as pd
 import pymcdm
 
 import clusterlib.weights as cw
-from _timing import best_time
+from _timing import add_run_options, best_time, cpu_model, write_results
 
 SEED = 20240611
 HERE = Path(__file__).resolve().parent
@@ -53,24 +53,12 @@ def blockwise_log(x: np.ndarray) -> None:
         np.log(block, out=buffer[: block.shape[0]])
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--cols", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=15, help="repeats of the fast timings")
-    parser.add_argument("--slow-repeats", type=int, default=3, help="repeats of pymcdm")
-    parser.add_argument("--output", default=str(HERE / "results_weights.md"),
-                        help="markdown file to write, or - for stdout only")
+    add_run_options(parser, repeats=15, slow_repeats=3, slow_name="pymcdm",
+                    output=HERE / "results_weights.md")
     args = parser.parse_args()
 
     rng = np.random.default_rng(SEED)
@@ -151,10 +139,7 @@ def main() -> None:
               f"{t_pm_entropy / 5 * 1e3:.1f} ms ({t_pm_entropy / 5 / t_sum:.2f}x the column "
               "sum). CRITIC needs two reads of the data (the standard deviations must be known "
               "before the correlation sums), each at least one column-sum time.", ""]
-    text = "\n".join(lines)
-    print(text)
-    if args.output != "-":
-        Path(args.output).write_text(text, encoding="utf-8")
+    write_results(lines, args.output)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,27 @@ from clusterlib.weights import (
     minmax_normalise,
     std_weights,
 )
+# valuechain and complexity: global value chains and economic complexity (Chapter 2)
+from clusterlib.valuechain import (
+    GOVERNANCE_TYPES,
+    SmileCurveResult,
+    governance_table,
+    governance_type,
+    manufacturing_roles,
+    smile_curve,
+    upgrading_types,
+    value_capture,
+)
+from clusterlib.complexity import (
+    ComplexityResult,
+    OutlookResult,
+    ReflectionsResult,
+    complexity_outlook,
+    density,
+    economic_complexity,
+    method_of_reflections,
+    proximity,
+)
 # synergy: composite-system synergy and coupling coordination (Chapter 5)
 from clusterlib.synergy import (
     CouplingCoordinationResult,
@@ -97,6 +118,23 @@ __all__ = [
     "std_weights",
     "equal_weights",
     "composite_index",
+    # valuechain and complexity: global value chains and economic complexity (Chapter 2)
+    "GOVERNANCE_TYPES",
+    "governance_type",
+    "governance_table",
+    "upgrading_types",
+    "manufacturing_roles",
+    "value_capture",
+    "smile_curve",
+    "SmileCurveResult",
+    "method_of_reflections",
+    "ReflectionsResult",
+    "economic_complexity",
+    "ComplexityResult",
+    "proximity",
+    "density",
+    "complexity_outlook",
+    "OutlookResult",
     # synergy: composite-system synergy and coupling coordination (Chapter 5)
     "order_degree",
     "OrderDegreeResult",

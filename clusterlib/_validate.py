@@ -128,8 +128,9 @@ def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = 
 
 def check_aligned(left: pd.Index, right: pd.Index, *, left_name: str, right_name: str) -> None:
     """Raise unless two label sets are equal (order may differ)."""
-    missing = [label for label in left if label not in set(right)]
-    extra = [label for label in right if label not in set(left)]
+    left_set, right_set = set(left), set(right)  # built once: the check is linear in size
+    missing = [label for label in left if label not in right_set]
+    extra = [label for label in right if label not in left_set]
     if missing or extra:
         parts = []
         if missing:
@@ -262,8 +263,10 @@ def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
                 f"`{name}` has duplicated {axis} labels {_listed(dup)}; each {axis} needs a "
                 f"unique label. Aggregate or rename them first."
             )
-    bad = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
-           or pd.api.types.is_bool_dtype(frame[c])]
+    dtypes = frame.dtypes
+    refused = {dtype for dtype in set(dtypes) if not pd.api.types.is_numeric_dtype(dtype)
+               or pd.api.types.is_bool_dtype(dtype)}  # one check per distinct dtype
+    bad = [c for c, dtype in dtypes.items() if dtype in refused] if refused else []
     if bad:
         raise TypeError(
             f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
@@ -697,3 +700,106 @@ def check_increasing_index(frame: pd.DataFrame, *, name: str = "data") -> np.nda
             f"data.sort_index() and drop repeated times."
         )
     return times
+
+
+# ------------------------------------------------------------------------------------------------
+# Value chains and economic complexity (Chapter 2)
+# ------------------------------------------------------------------------------------------------
+_LEVELS = {"high": True, "low": False}
+
+
+def as_high_low(value: Any, *, name: str) -> bool:
+    """Return True for ``True``/``"high"`` and False for ``False``/``"low"`` (any case), or raise.
+
+    Integers (even 0 and 1) are refused: a level is a yes/no judgement, not a number.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key in _LEVELS:
+            return _LEVELS[key]
+        raise ValueError(
+            f"`{name}` must be 'high' or 'low' (or True/False); received {value!r}. Judge the "
+            f"level first and pass one of these two words."
+        )
+    raise TypeError(
+        f"`{name}` must be True/False or the string 'high'/'low'; received "
+        f"{type(value).__name__} {value!r}."
+    )
+
+
+def check_parts_within_whole(parts: pd.Series, whole: float, *, tolerance: float = 1e-9) -> float:
+    """Raise unless the parts add up to at most `whole` (relative `tolerance`); return the rest."""
+    total = float(parts.sum())
+    rest = whole - total
+    if rest < -tolerance * whole:
+        raise ValueError(
+            f"The parts add up to {total:g}, more than the whole ({whole:g}); a price cannot be "
+            f"split into more than itself. Check the parts {_listed(list(parts.index))} and "
+            f"the price."
+        )
+    return max(rest, 0.0)
+
+
+def as_presence_matrix(data: Any, *, name: str = "presence", min_rows: int = 1,
+                       min_cols: int = 1) -> pd.DataFrame:
+    """Return a binary location × product presence matrix as a 0.0/1.0 float frame, or raise.
+
+    Accepts a DataFrame or 2-D array of 0/1 numbers or booleans. Every value must be 0 or 1 and
+    every location (row) and product (column) must have at least one 1; the error names the
+    offending labels.
+    """
+    if isinstance(data, pd.DataFrame):
+        bool_cols = [c for c, dtype in data.dtypes.items() if pd.api.types.is_bool_dtype(dtype)]
+        if bool_cols:
+            data = data.astype({c: int for c in bool_cols})
+    elif isinstance(data, np.ndarray) and data.dtype == bool:
+        data = data.astype(float)
+    frame = as_frame(data, name=name, min_rows=min_rows, min_cols=min_cols)
+    values = frame.to_numpy()
+    bad = (values != 0.0) & (values != 1.0)
+    if bad.any():
+        cols = frame.columns[bad.any(axis=0)].tolist()
+        rows = frame.index[bad.any(axis=1)].tolist()
+        example = float(values[bad][0])
+        raise ValueError(
+            f"`{name}` must be a binary presence matrix (1 = present, 0 = absent); columns "
+            f"{_listed(cols)} (rows {_listed(rows)}) hold other values, e.g. {example!r}. Build "
+            f"it from export values with cl.location_quotient(exports, binary=True)."
+        )
+    empty_rows = frame.index[values.sum(axis=1) == 0].tolist()
+    if empty_rows:
+        raise ValueError(
+            f"`{name}` has locations {_listed(empty_rows)} with no product present (diversity "
+            f"0); complexity measures are undefined for them. Drop these rows before calling."
+        )
+    empty_cols = frame.columns[values.sum(axis=0) == 0].tolist()
+    if empty_cols:
+        raise ValueError(
+            f"`{name}` has products {_listed(empty_cols)} that no location has (ubiquity 0); "
+            f"complexity measures are undefined for them. Drop these columns before calling."
+        )
+    return frame
+
+
+def check_square_on(frame: pd.DataFrame, labels: pd.Index, *, name: str,
+                    labels_name: str) -> pd.DataFrame:
+    """Raise unless `frame` is square with rows and columns both equal to `labels` (any order);
+    return it in the order of `labels`."""
+    check_aligned(labels, frame.index, left_name=labels_name, right_name=f"{name} rows")
+    check_aligned(labels, frame.columns, left_name=labels_name, right_name=f"{name} columns")
+    return frame.loc[labels, labels]
+
+
+def check_symmetric(frame: pd.DataFrame, *, name: str, tolerance: float = 1e-12) -> None:
+    """Raise unless a square frame is symmetric within `tolerance`, naming a pair that is not."""
+    values = frame.to_numpy()
+    gap = np.abs(values - values.T)
+    if gap.max() > tolerance:
+        i, j = np.unravel_index(int(gap.argmax()), gap.shape)
+        raise ValueError(
+            f"`{name}` must be symmetric; the entries for ({frame.index[i]!r}, "
+            f"{frame.columns[j]!r}) and the reverse pair differ by {gap[i, j]:.3g}. Pass the "
+            f"symmetric proximity returned by cl.proximity."
+        )
