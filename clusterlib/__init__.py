@@ -27,6 +27,25 @@ from clusterlib.weights import (
     minmax_normalise,
     std_weights,
 )
+# weights: sensitivity of a composite index to the weighting method (Chapter 3)
+from clusterlib.weights import SENSITIVITY_METHODS, WeightSensitivityResult, weight_sensitivity
+# dynamics: unit roots, VAR and Granger causality over statsmodels (Chapter 3)
+from clusterlib import dynamics
+from clusterlib.dynamics import (
+    GrangerMonteCarloResult,
+    UnitRootResult,
+    VARStabilityResult,
+    fit_var,
+    granger_causality,
+    granger_f_test,
+    granger_monte_carlo,
+    impulse_responses,
+    select_lag_order,
+    unit_root_tests,
+    var_observations_needed,
+    var_stability,
+    variance_decomposition,
+)
 
 __version__ = "0.1.0"
 
@@ -52,4 +71,22 @@ __all__ = [
     "std_weights",
     "equal_weights",
     "composite_index",
+    # weights and dynamics: weight sensitivity, unit roots, VAR, Granger (Chapter 3)
+    "weight_sensitivity",
+    "WeightSensitivityResult",
+    "SENSITIVITY_METHODS",
+    "dynamics",
+    "unit_root_tests",
+    "UnitRootResult",
+    "var_observations_needed",
+    "select_lag_order",
+    "fit_var",
+    "granger_causality",
+    "impulse_responses",
+    "variance_decomposition",
+    "var_stability",
+    "VARStabilityResult",
+    "granger_f_test",
+    "granger_monte_carlo",
+    "GrangerMonteCarloResult",
 ]

@@ -346,3 +346,152 @@ def split_by_level(data: Any, key: Any, *, name: str = "data",
             f"them before calling."
         )
     return frame, labels
+
+
+def check_probability(value: Any, *, name: str) -> float:
+    """Return `value` as a float strictly between 0 and 1 (a significance level), or raise."""
+    value = check_real(value, name=name)
+    if not 0.0 < value < 1.0:
+        raise ValueError(
+            f"`{name}` must lie strictly between 0 and 1 (e.g. 0.05); received {value!r}."
+        )
+    return value
+
+
+def check_varying(frame: pd.DataFrame, *, name: str = "data", purpose: str = "") -> None:
+    """Raise if any column is constant (zero variation), naming the columns concerned."""
+    values = frame.to_numpy(dtype=float)
+    constant = (values == values[:1]).all(axis=0)
+    if constant.any():
+        why = f" {purpose}" if purpose else ""
+        raise ValueError(
+            f"Series {_listed(frame.columns[constant].tolist())} in `{name}` are constant; "
+            f"expected series that vary over time.{why} Drop them before calling."
+        )
+
+
+def _index_step_problem(index: pd.Index) -> str:
+    """Why a time index is not equally spaced (empty if it is, or cannot be judged)."""
+    if len(index) < 2:
+        return ""
+    if isinstance(index, pd.PeriodIndex):
+        steps = np.diff(index.asi8)
+        unit = f"one period ({index.freqstr})"
+        expected = 1
+    elif isinstance(index, pd.DatetimeIndex):
+        if len(index) < 3 or pd.infer_freq(index) is not None:
+            return ""
+        return (f"the dates {_listed([str(d.date()) for d in index])} have no regular "
+                f"frequency")
+    elif pd.api.types.is_integer_dtype(index):
+        steps = np.diff(index.to_numpy())
+        expected = int(steps[0]) if steps[0] > 0 else 1
+        unit = f"steps of {expected}"
+    else:
+        return ""
+    bad = np.flatnonzero(steps != expected)
+    if bad.size == 0:
+        return ""
+    i = int(bad[0])
+    return f"{index[i]!s} is followed by {index[i + 1]!s} (expected {unit})"
+
+
+def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
+                         min_cols: int = 1) -> pd.DataFrame:
+    """Return time series as a finite float DataFrame (periods in rows, series in columns).
+
+    Accepts a DataFrame, a Series (one series) or a mapping of name to Series. Series of
+    unequal length, missing values (gaps in a series), non-numeric series, a time index that is
+    not increasing or not equally spaced (a missing year) and duplicated labels all raise an
+    error that names the series or periods concerned.
+    """
+    if isinstance(data, Mapping) and not isinstance(data, pd.DataFrame):
+        series = {}
+        for label, values in data.items():
+            if not isinstance(values, pd.Series):
+                raise TypeError(
+                    f"`{name}` maps series names to pandas Series; {label!r} is a "
+                    f"{type(values).__name__}. Pass Series with a time index."
+                )
+            series[label] = values
+        lengths = {label: len(values) for label, values in series.items()}
+        spans = {label: (values.index[0], values.index[-1]) if len(values) else ()
+                 for label, values in series.items()}
+        if len(set(lengths.values())) > 1 or len({tuple(v.index) for v in series.values()}) > 1:
+            described = "; ".join(f"{label!r}: {lengths[label]} observations"
+                                  + (f" ({spans[label][0]}-{spans[label][1]})"
+                                     if spans[label] else "")
+                                  for label in series)
+            raise ValueError(
+                f"The series in `{name}` have unequal lengths or different periods ({described}); "
+                f"expected series observed over the same periods. Cut them to their common "
+                f"span first, e.g. pandas.concat(series, axis=1, join='inner')."
+            )
+        data = pd.DataFrame(series)
+    elif isinstance(data, pd.Series):
+        data = data.to_frame(name=data.name if data.name is not None else "series")
+    elif not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame (periods in rows, series in columns), a "
+            f"Series or a dict of Series; received {type(data).__name__}."
+        )
+    frame = as_numeric_frame(data, name=name, min_rows=1, min_cols=min_cols)
+    values = frame.to_numpy(dtype=float)
+    missing = ~np.isfinite(values)
+    if missing.any():
+        cols = frame.columns[missing.any(axis=0)].tolist()
+        rows = frame.index[missing.any(axis=1)].tolist()
+        raise ValueError(
+            f"Series {_listed(cols)} in `{name}` have missing or infinite values (gaps) in "
+            f"periods {_listed(rows)}; expected complete series. Cut the sample to the "
+            f"periods every series covers, or fill the gaps explicitly before calling."
+        )
+    if not frame.index.is_monotonic_increasing:
+        raise ValueError(
+            f"The time index of `{name}` is not increasing; expected periods in time order. "
+            f"Sort the data first (data.sort_index())."
+        )
+    gap = _index_step_problem(frame.index)
+    if gap:
+        raise ValueError(
+            f"The time index of `{name}` is not equally spaced: {gap}. A unit-root test or a "
+            f"VAR needs consecutive periods; fill in the missing periods or use an unbroken "
+            f"span."
+        )
+    if len(frame) < min_rows:
+        raise ValueError(
+            f"`{name}` needs at least {min_rows} observations; received {len(frame)}. Pass a "
+            f"longer sample."
+        )
+    return frame
+
+
+def check_choices(values: Any, choices: Sequence[str], *, name: str) -> list[str]:
+    """Return `values` as a list of distinct members of `choices` (at least one), or raise."""
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise TypeError(
+            f"`{name}` must be a list of names from {list(choices)}; received "
+            f"{type(values).__name__} {values!r}."
+        )
+    values = list(values)
+    if not values:
+        raise ValueError(f"`{name}` is empty; pass at least one of {list(choices)}.")
+    unknown = [value for value in values if value not in choices]
+    if unknown:
+        raise ValueError(
+            f"`{name}` has unknown entries {_listed(unknown)}; expected names from "
+            f"{list(choices)}."
+        )
+    if len(set(values)) < len(values):
+        dup = sorted({value for value in values if values.count(value) > 1})
+        raise ValueError(f"`{name}` lists {_listed(dup)} more than once; name each once.")
+    return values
+
+
+def check_nonnegative_int(value: Any, *, name: str) -> int:
+    """Raise unless `value` is an integer >= 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"`{name}` must be an integer; received {type(value).__name__}.")
+    if value < 0:
+        raise ValueError(f"`{name}` must be at least 0; received {value}.")
+    return int(value)
