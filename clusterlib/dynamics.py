@@ -164,29 +164,41 @@ def _describe_var(n_series: int, lags: int, trend: str, n_obs: int) -> str:
 
 
 def _check_var_room(n_obs: int, n_series: int, lags: int, trend: str, *, stacklevel: int,
-                    what: str = "") -> None:
-    """Refuse a VAR with residual degrees of freedom <= 0; warn when they are few."""
+                    what: str = "", need: int = 1, why: str = "") -> None:
+    """Refuse a VAR with fewer than `need` residual degrees of freedom; warn when they are few.
+
+    `need` is 1 for a fit (the coefficients exist) and the number of series for a comparison of
+    information criteria, which need the log determinant of the residual covariance matrix.
+    """
     df = _residual_df(n_obs, n_series, lags, trend)
     per_equation = n_series * lags + TRENDS[trend]
-    needed = var_observations_needed(n_series, lags, trend=trend)
-    comfortable = var_observations_needed(n_series, lags, trend=trend, min_df=SMALL_RESIDUAL_DF)
-    largest = (n_obs - TRENDS[trend] - 1) // (n_series + 1)
-    if df <= 0:
+    needed = var_observations_needed(n_series, lags, trend=trend, min_df=need)
+    comfortable = var_observations_needed(n_series, lags, trend=trend,
+                                          min_df=max(need, SMALL_RESIDUAL_DF))
+    largest = (n_obs - TRENDS[trend] - need) // (n_series + 1)
+    if df < need:
         advice = (f"with {n_obs} observations use at most {largest} lag(s)" if largest >= 1
                   else f"{n_obs} observations are too few for any lag")
+        wanted = "" if need == 1 else f" ({need} are needed{why})"
         raise ValueError(
             f"{_describe_var(n_series, lags, trend, n_obs)}{what} keeps {n_obs - lags} "
             f"observations after the {lags} initial lag(s) and estimates {per_equation} "
-            f"coefficients per equation: its residual degrees of freedom would be {df}. It "
-            f"needs at least {needed} observations ({comfortable} for {SMALL_RESIDUAL_DF} "
+            f"coefficients per equation: its residual degrees of freedom would be {df}{wanted}. "
+            f"It needs at least {needed} observations ({comfortable} for {SMALL_RESIDUAL_DF} "
             f"residual degrees of freedom); {advice}, or use more data."
         )
     if df < SMALL_RESIDUAL_DF:
+        singular = ""
+        if df < n_series:
+            singular = (f" With fewer residual degrees of freedom than series ({n_series}) the "
+                        f"residual covariance matrix is singular: the log likelihood, "
+                        f"orthogonalised impulse responses and the variance decomposition are "
+                        f"undefined.")
         warnings.warn(
             f"{_describe_var(n_series, lags, trend, n_obs)}{what} leaves {df} residual "
             f"degree(s) of freedom per equation (fewer than {SMALL_RESIDUAL_DF}): its "
             f"estimates, tests and impulse responses rest on very little information, and "
-            f"statsmodels' standard errors are large-sample approximations. "
+            f"statsmodels' standard errors are large-sample approximations.{singular} "
             f"{comfortable} observations would leave {SMALL_RESIDUAL_DF}.",
             UserWarning, stacklevel=stacklevel + 1,
         )
@@ -435,8 +447,9 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
         Periods in rows (equally spaced, in time order), two or more series in columns.
     maxlags : int, optional
         Largest lag order compared. By default statsmodels' rule
-        :math:`\operatorname{round}(12 (T/100)^{1/4})`, capped at the largest order that leaves
-        one residual degree of freedom.
+        :math:`\operatorname{round}(12 (T/100)^{1/4})`, capped at the largest order whose
+        residual covariance matrix is not singular (at least :math:`K` residual degrees of
+        freedom, :math:`K` the number of series).
     trend : {"c", "n", "ct", "ctt"}, default "c"
         Deterministic terms of each equation.
 
@@ -449,9 +462,9 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     Raises
     ------
     ValueError
-        If the largest model would have no residual degrees of freedom (the message says how
-        many observations it needs), gaps or a missing period, a constant series, or an unknown
-        `trend`.
+        If the largest model would have fewer residual degrees of freedom than series (its
+        residual covariance matrix would be singular; the message says how many observations it
+        needs), gaps or a missing period, a constant series, or an unknown `trend`.
     TypeError
         If `data` is of the wrong kind or `maxlags` is not an integer.
 
@@ -484,15 +497,17 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     check_choice(trend, list(TRENDS), name="trend")
     frame = _var_frame(data)
     n_obs, n_series = frame.shape
-    largest = (n_obs - TRENDS[trend] - 1) // (n_series + 1)
+    room = {"stacklevel": 2, "need": n_series,
+            "why": ": the criteria use the log determinant of the residual covariance matrix"}
+    largest = (n_obs - TRENDS[trend] - n_series) // (n_series + 1)
     if maxlags is None:
         maxlags = min(round(12 * (n_obs / 100.0) ** 0.25), largest)
         if maxlags < 1:
-            _check_var_room(n_obs, n_series, 1, trend, stacklevel=2,
-                            what=" (the smallest model of the comparison)")
+            _check_var_room(n_obs, n_series, 1, trend,
+                            what=" (the smallest model of the comparison)", **room)
     maxlags = check_positive_int(maxlags, name="maxlags")
-    _check_var_room(n_obs, n_series, maxlags, trend, stacklevel=2,
-                    what=" (the largest model of the comparison)")
+    _check_var_room(n_obs, n_series, maxlags, trend,
+                    what=" (the largest model of the comparison)", **room)
     from statsmodels.tsa.vector_ar.var_model import VAR
 
     return VAR(frame).select_order(maxlags, trend=trend)
