@@ -447,9 +447,10 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
         Periods in rows (equally spaced, in time order), two or more series in columns.
     maxlags : int, optional
         Largest lag order compared. By default statsmodels' rule
-        :math:`\operatorname{round}(12 (T/100)^{1/4})`, capped at the largest order whose
-        residual covariance matrix is not singular (at least :math:`K` residual degrees of
-        freedom, :math:`K` the number of series).
+        :math:`\operatorname{round}(12 (T/100)^{1/4})`, capped at the largest order that keeps
+        ``SMALL_RESIDUAL_DF`` (10) residual degrees of freedom, or, if no order does, at the
+        largest whose residual covariance matrix is not singular (at least :math:`K` residual
+        degrees of freedom, :math:`K` the number of series). See Notes.
     trend : {"c", "n", "ct", "ctt"}, default "c"
         Deterministic terms of each equation.
 
@@ -476,7 +477,12 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
 
     Notes
     -----
-    Every order is estimated on the same :math:`T - p_{\max}` observations. statsmodels counts
+    Every order is estimated on the same :math:`T - p_{\max}` observations. Why the default cap:
+    as :math:`p` approaches the largest estimable order the residuals are fitted almost
+    perfectly, :math:`\ln\lvert\tilde\Sigma_u(p)\rvert` plunges and every criterion can pick
+    the largest order offered, an artefact of the tiny sample rather than a finding.
+
+    statsmodels counts
     the :math:`K d` deterministic coefficients in its penalties, so its AIC is
     :math:`\ln\lvert\tilde\Sigma_u(p)\rvert + 2(pK^2 + Kd)/T`; Lütkepohl's [1]_ (and Stata's
     ``lutstats``) omit the :math:`Kd` term. The two differ by a constant, so they select the
@@ -500,8 +506,10 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     room = {"stacklevel": 2, "need": n_series,
             "why": ": the criteria use the log determinant of the residual covariance matrix"}
     largest = (n_obs - TRENDS[trend] - n_series) // (n_series + 1)
+    comfortable = (n_obs - TRENDS[trend] - max(n_series, SMALL_RESIDUAL_DF)) // (n_series + 1)
     if maxlags is None:
-        maxlags = min(round(12 * (n_obs / 100.0) ** 0.25), largest)
+        maxlags = min(round(12 * (n_obs / 100.0) ** 0.25),
+                      comfortable if comfortable >= 1 else largest)
         if maxlags < 1:
             _check_var_room(n_obs, n_series, 1, trend,
                             what=" (the smallest model of the comparison)", **room)

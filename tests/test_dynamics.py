@@ -296,6 +296,15 @@ def test_select_lag_order_caps_the_default_and_refuses_too_many_lags():
         cl.select_lag_order(random_frame(1, n=4))
 
 
+def test_default_maxlags_keeps_ten_residual_degrees_of_freedom():
+    """30 periods, two series: statsmodels' rule gives round(12 * 0.3 ** 0.25) = 9 lags; the
+    cap keeps (30 - 1 - 10) // 3 = 6, whose largest model leaves 30 - 6 - 13 = 11 >= 10."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        selection = cl.select_lag_order(random_frame(6, n=30))
+    assert len(selection.ics["aic"]) - 1 == 6
+
+
 def test_var_with_fewer_residual_df_than_series_warns_that_its_covariance_is_singular():
     with pytest.warns(UserWarning, match="residual covariance matrix is singular"):
         cl.fit_var(eight_years(), lags=2)
