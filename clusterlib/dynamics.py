@@ -1,6 +1,6 @@
 r"""Unit roots, vector autoregressions and Granger causality, over statsmodels (Chapter 3).
 
-A thin layer over :mod:`statsmodels.tsa`: every estimate comes from statsmodels and its own
+A thin layer over ``statsmodels.tsa``: every estimate comes from statsmodels and its own
 results objects are returned (``VARResults``, ``LagOrderResults``, ``CausalityTestResults``,
 ``IRAnalysis``, ``FEVD``, ``ADFullerResult``, ``KPSSResult``). What this module adds are the
 guardrails statsmodels lacks for the short annual series of regional studies:
@@ -357,14 +357,14 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     statsmodels prints is asymptotic, and the KPSS p-value is interpolated in a table and is only
     a bound outside it. The verdicts:
 
-    ========================  ====================  ===================================
-    ADF (H0: unit root)       KPSS (H0: stationary) verdict
-    ========================  ====================  ===================================
-    rejects                   does not reject       stationary: both tests agree
-    does not reject           rejects               unit root: both tests agree
-    does not reject           does not reject       disagree: neither rejects
-    rejects                   rejects               disagree: both reject
-    ========================  ====================  ===================================
+    =====================  ======================  =========================================
+    ADF (H0: unit root)    KPSS (H0: stationary)   verdict
+    =====================  ======================  =========================================
+    rejects                does not reject         stationary: both tests agree
+    does not reject        rejects                 unit root: both tests agree
+    does not reject        does not reject         tests disagree: neither rejects
+    rejects                rejects                 tests disagree: both reject
+    =====================  ======================  =========================================
 
     On short series "neither rejects" is common: both tests have little power, so the data
     cannot tell a unit root from a persistent stationary process.
