@@ -91,7 +91,8 @@ def main() -> None:
             "loop / clusterlib": ssr / vector,
             "VAR.test_causality loop (µs)": 1e6 * var,
             "VAR loop / clusterlib": var / vector_system,
-            "max |Δp| vs grangercausalitytests": float(np.abs(ours - loop_ssr(small_y, small_x)).max()),
+            "max |Δp| vs grangercausalitytests": float(
+                np.abs(ours - loop_ssr(small_y, small_x)).max()),
             "max |Δp| vs test_causality": float(np.abs(ours_system.to_numpy()
                                                        - loop_var(small_y, small_x)).max()),
         })

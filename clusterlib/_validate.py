@@ -348,16 +348,6 @@ def split_by_level(data: Any, key: Any, *, name: str = "data",
     return frame, labels
 
 
-def check_probability(value: Any, *, name: str) -> float:
-    """Return `value` as a float strictly between 0 and 1 (a significance level), or raise."""
-    value = check_real(value, name=name)
-    if not 0.0 < value < 1.0:
-        raise ValueError(
-            f"`{name}` must lie strictly between 0 and 1 (e.g. 0.05); received {value!r}."
-        )
-    return value
-
-
 def check_varying(frame: pd.DataFrame, *, name: str = "data", purpose: str = "") -> None:
     """Raise if any column is constant (zero variation), naming the columns concerned."""
     values = frame.to_numpy(dtype=float)
@@ -400,34 +390,14 @@ def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
                          min_cols: int = 1) -> pd.DataFrame:
     """Return time series as a finite float DataFrame (periods in rows, series in columns).
 
-    Accepts a DataFrame, a Series (one series) or a mapping of name to Series. Series of
-    unequal length, missing values (gaps in a series), non-numeric series, a time index that is
-    not increasing or not equally spaced (a missing year) and duplicated labels all raise an
-    error that names the series or periods concerned.
+    Accepts a DataFrame, a Series (one series) or a mapping of name to Series (aligned by
+    :func:`as_aligned_frame`). Series of unequal length or over different periods, missing values
+    (gaps in a series), non-numeric series, a time index that is not increasing or not equally
+    spaced (a missing year) and duplicated labels all raise an error that names the series or
+    periods concerned.
     """
     if isinstance(data, Mapping) and not isinstance(data, pd.DataFrame):
-        series = {}
-        for label, values in data.items():
-            if not isinstance(values, pd.Series):
-                raise TypeError(
-                    f"`{name}` maps series names to pandas Series; {label!r} is a "
-                    f"{type(values).__name__}. Pass Series with a time index."
-                )
-            series[label] = values
-        lengths = {label: len(values) for label, values in series.items()}
-        spans = {label: (values.index[0], values.index[-1]) if len(values) else ()
-                 for label, values in series.items()}
-        if len(set(lengths.values())) > 1 or len({tuple(v.index) for v in series.values()}) > 1:
-            described = "; ".join(f"{label!r}: {lengths[label]} observations"
-                                  + (f" ({spans[label][0]}-{spans[label][1]})"
-                                     if spans[label] else "")
-                                  for label in series)
-            raise ValueError(
-                f"The series in `{name}` have unequal lengths or different periods ({described}); "
-                f"expected series observed over the same periods. Cut them to their common "
-                f"span first, e.g. pandas.concat(series, axis=1, join='inner')."
-            )
-        data = pd.DataFrame(series)
+        data = as_aligned_frame(data, name=name, min_columns=1)
     elif isinstance(data, pd.Series):
         data = data.to_frame(name=data.name if data.name is not None else "series")
     elif not isinstance(data, pd.DataFrame):
@@ -488,10 +458,59 @@ def check_choices(values: Any, choices: Sequence[str], *, name: str) -> list[str
     return values
 
 
-def check_nonnegative_int(value: Any, *, name: str) -> int:
-    """Raise unless `value` is an integer >= 0."""
+
+# --------------------------------------------------------------------------------------------
+# Rules that Chapter 3 shares with main (identical to main's copies, added there by the Chapter
+# 4 and 5 branches): keep one copy of each when merging.
+# --------------------------------------------------------------------------------------------
+
+def as_aligned_frame(series: Mapping[Any, pd.Series], *, name: str,
+                     min_columns: int = 2) -> pd.DataFrame:
+    """Columns from a mapping of Series that must share the same labels (e.g. the same years).
+
+    Raises naming the labels (years) that one Series has and another lacks, so that subsystems
+    observed in different years are never silently aligned with NaN.
+    """
+    if len(series) < min_columns:
+        raise ValueError(
+            f"`{name}` needs at least {min_columns} series; received {len(series)}. Pass one "
+            f"series per subsystem."
+        )
+    items = list(series.items())
+    first_key, first = items[0]
+    for key, other in items:
+        if not isinstance(other, pd.Series):
+            raise TypeError(
+                f"`{name}[{key!r}]` must be a pandas Series; received {type(other).__name__}."
+            )
+        check_aligned(first.index, other.index, left_name=f"{name}[{first_key!r}]",
+                      right_name=f"{name}[{key!r}]")
+    return pd.DataFrame({key: other.reindex(first.index) for key, other in items})
+
+
+def check_real_between(value: Any, *, name: str, low: float, high: float, low_open: bool = True,
+                       high_open: bool = True, hint: str = "") -> float:
+    """Return `value` as a float inside the interval from `low` to `high`, or raise.
+
+    The ends are excluded when `low_open` / `high_open` (the default: an open interval).
+    """
+    number = check_real(value, name=name)
+    too_low = number <= low if low_open else number < low
+    too_high = number >= high if high_open else number > high
+    if too_low or too_high:
+        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        raise ValueError(f"`{name}` must lie in {interval}; received {number!r}. {hint}".rstrip())
+    return number
+
+
+def check_integer(value: Any, *, name: str, minimum: int, maximum: int | None = None,
+                  hint: str = "") -> int:
+    """Return `value` as an int between `minimum` and `maximum` (inclusive), or raise."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"`{name}` must be an integer; received {type(value).__name__}.")
-    if value < 0:
-        raise ValueError(f"`{name}` must be at least 0; received {value}.")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ValueError(
+            f"`{name}` must be at least {minimum}{upper}; received {value}. {hint}".rstrip()
+        )
     return int(value)

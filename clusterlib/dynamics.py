@@ -33,10 +33,10 @@ from clusterlib._validate import (
     _listed,
     as_time_series_frame,
     check_choice,
-    check_nonnegative_int,
+    check_integer,
     check_positive_int,
-    check_probability,
     check_real,
+    check_real_between,
     check_varying,
 )
 
@@ -396,7 +396,7 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
             f"values); received {alpha!r}."
         )
     if maxlag is not None:
-        maxlag = check_nonnegative_int(maxlag, name="maxlag")
+        maxlag = check_integer(maxlag, name="maxlag", minimum=0)
     frame = as_time_series_frame(data, name="data", min_rows=3)
     check_varying(frame, name="data", purpose=" A unit-root test of a constant is undefined.")
     level = f"{alpha:.0%}"
@@ -647,7 +647,7 @@ def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f
     """
     _check_var_results(results)
     check_choice(kind, ["f", "wald"], name="kind")
-    signif = check_probability(signif, name="signif")
+    signif = check_real_between(signif, name="signif", low=0.0, high=1.0)
     names = list(results.names)
     caused = _check_series_names(caused, names, name="caused")
     causing = _check_series_names(causing, names, name="causing")
@@ -1097,18 +1097,17 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
     check_choice(denominator, ["equation", "system"], name="denominator")
     lags = check_positive_int(lags, name="lags")
     replications = check_positive_int(replications, name="replications")
-    burn_in = check_nonnegative_int(burn_in, name="burn_in")
-    alpha = check_probability(alpha, name="alpha")
+    burn_in = check_integer(burn_in, name="burn_in", minimum=0)
+    alpha = check_real_between(alpha, name="alpha", low=0.0, high=1.0)
     for value, name in ((own_lag, "own_lag"), (cause_persistence, "cause_persistence")):
-        if not -1.0 < check_real(value, name=name) < 1.0:
-            raise ValueError(
-                f"`{name}` must lie strictly between -1 and 1 for a stationary process; "
-                f"received {value!r}."
-            )
+        check_real_between(value, name=name, low=-1.0, high=1.0,
+                           hint="The simulated process must be stationary.")
     if isinstance(n_obs, (str, bytes)) or not isinstance(n_obs, (list, tuple)) or not n_obs:
         raise TypeError(f"`n_obs` must be a non-empty list of sample lengths; received {n_obs!r}.")
     if isinstance(effects, (str, bytes)) or not isinstance(effects, (list, tuple)) or not effects:
-        raise TypeError(f"`effects` must be a non-empty list of coefficients; received {effects!r}.")
+        raise TypeError(
+            f"`effects` must be a non-empty list of coefficients; received {effects!r}."
+        )
     lengths = [check_positive_int(n, name="n_obs") for n in n_obs]
     betas = [check_real(beta, name="effects") for beta in effects]
     needed = var_observations_needed(2, lags)

@@ -915,7 +915,8 @@ def weight_sensitivity(data: pd.DataFrame | np.ndarray, *,
     methods : sequence of str, default all of ``SENSITIVITY_METHODS``
         Some of ``"entropy_sum"`` (:func:`entropy_weights`, sum normalisation of the raw
         values), ``"entropy_minmax"`` (the min–max variant with `shift`), ``"critic"``,
-        ``"std"`` and ``"equal"``. The first is the reference of :meth:`~WeightSensitivityResult.summary`.
+        ``"std"`` and ``"equal"``. The first is the reference of
+        :meth:`~WeightSensitivityResult.summary`.
     directions : dict or pandas.Series, optional
         ``+1``/``"benefit"`` or ``-1``/``"cost"`` for every indicator; default all benefits.
         Used by every composite index and by the weighting methods that depend on it (see

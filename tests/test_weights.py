@@ -816,6 +816,7 @@ def test_weight_sensitivity_group_errors():
         wt.weight_sensitivity(pd.concat([panel, lone]), rank_within="year")
     # the index is equal for every unit of one group: nothing to rank there
     flat_year = panel.copy()
-    flat_year.loc[flat_year.index.get_level_values("year") == 2020] = flat_year.loc[("A", 2020)].to_numpy()
+    in_2020 = flat_year.index.get_level_values("year") == 2020
+    flat_year.loc[in_2020] = flat_year.loc[("A", 2020)].to_numpy()
     with pytest.raises(ValueError, match="same for every unit in group 2020"):
         wt.weight_sensitivity(flat_year, rank_within="year")

@@ -85,7 +85,8 @@ def wdi_china_trade(src: Path) -> pd.DataFrame:
 
 
 def main() -> None:
-    src = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA.parent.parent / "shared" / "data-candidates"
+    default = DATA.parent.parent / "shared" / "data-candidates"
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     province_innovation(src).to_csv(DATA / "province_innovation.csv", index=False)
     wdi_china_trade(src).to_csv(DATA / "wdi_china_trade.csv", index=False)
 
