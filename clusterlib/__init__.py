@@ -1,11 +1,14 @@
 """clusterlib: the calculations of the teaching book *Industrial Clusters and Upgrading*.
 
 Use it as ``import clusterlib as cl``; every method is available at the top level
-(``cl.location_quotient``, ``cl.entropy_weights``, ...). Datasets are in ``cl.data`` and the
-book's figure style in ``cl.plotting``.
+(``cl.location_quotient``, ``cl.entropy_weights``, ``cl.shift_share``, ...), one module per
+method family behind it. Datasets are in ``cl.data`` and the book's figure style in
+``cl.plotting``.
 """
 
-from clusterlib import data, plotting
+from clusterlib import data, dynamics, plotting
+
+# agglomeration: concentration and specialisation (Chapter 1)
 from clusterlib.agglomeration import (
     EllisonGlaeserResult,
     HerfindahlResult,
@@ -19,21 +22,19 @@ from clusterlib.agglomeration import (
     location_quotient,
     plant_herfindahl,
 )
-# transfer: shift-share, gradients, structural change, transfer simulator (Chapter 6)
-from clusterlib.transfer import (
-    SECTORS,
-    TRANSFER_MODES,
-    GradientResult,
-    ShiftShareResult,
-    TransferResult,
-    gradient_coefficient,
-    lilien_index,
-    moore_index,
-    shift_share,
-    simulate_transfer,
-    structure_advancement,
-    structure_rationalisation,
+
+# complexity: economic complexity and the product space (Chapter 2)
+from clusterlib.complexity import (
+    ComplexityResult,
+    OutlookResult,
+    ReflectionsResult,
+    complexity_outlook,
+    density,
+    economic_complexity,
+    method_of_reflections,
+    proximity,
 )
+
 # coopetition: Lotka–Volterra, repeated oligopoly, pooling gains (Chapter 4)
 from clusterlib.coopetition import (
     CollusionResult,
@@ -50,35 +51,24 @@ from clusterlib.coopetition import (
     pooling_savings,
     shapley_value,
 )
-from clusterlib.weights import (
-    composite_index,
-    critic_weights,
-    entropy_weights,
-    equal_weights,
-    minmax_normalise,
-    std_weights,
+
+# dynamics: unit roots, VAR and Granger causality over statsmodels (Chapter 3)
+from clusterlib.dynamics import (
+    GrangerMonteCarloResult,
+    UnitRootResult,
+    VARStabilityResult,
+    fit_var,
+    granger_causality,
+    granger_f_test,
+    granger_monte_carlo,
+    impulse_responses,
+    select_lag_order,
+    unit_root_tests,
+    var_observations_needed,
+    var_stability,
+    variance_decomposition,
 )
-# valuechain and complexity: global value chains and economic complexity (Chapter 2)
-from clusterlib.valuechain import (
-    GOVERNANCE_TYPES,
-    SmileCurveResult,
-    governance_table,
-    governance_type,
-    manufacturing_roles,
-    smile_curve,
-    upgrading_types,
-    value_capture,
-)
-from clusterlib.complexity import (
-    ComplexityResult,
-    OutlookResult,
-    ReflectionsResult,
-    complexity_outlook,
-    density,
-    economic_complexity,
-    method_of_reflections,
-    proximity,
-)
+
 # synergy: composite-system synergy and coupling coordination (Chapter 5)
 from clusterlib.synergy import (
     CouplingCoordinationResult,
@@ -92,6 +82,47 @@ from clusterlib.synergy import (
     order_degree,
     subsystem_order_degree,
     synergy_degree,
+)
+
+# transfer: shift-share, gradients, structural change, transfer simulator (Chapter 6)
+from clusterlib.transfer import (
+    SECTORS,
+    TRANSFER_MODES,
+    GradientResult,
+    ShiftShareResult,
+    TransferResult,
+    gradient_coefficient,
+    lilien_index,
+    moore_index,
+    shift_share,
+    simulate_transfer,
+    structure_advancement,
+    structure_rationalisation,
+)
+
+# valuechain: governance, upgrading, value capture, smile curve (Chapter 2)
+from clusterlib.valuechain import (
+    GOVERNANCE_TYPES,
+    SmileCurveResult,
+    governance_table,
+    governance_type,
+    manufacturing_roles,
+    smile_curve,
+    upgrading_types,
+    value_capture,
+)
+
+# weights: objective weights, composite indices and their sensitivity (Chapters 3 and 5)
+from clusterlib.weights import (
+    SENSITIVITY_METHODS,
+    WeightSensitivityResult,
+    composite_index,
+    critic_weights,
+    entropy_weights,
+    equal_weights,
+    minmax_normalise,
+    std_weights,
+    weight_sensitivity,
 )
 
 __version__ = "0.1.0"
@@ -174,4 +205,22 @@ __all__ = [
     "PoolingResult",
     "calibrate_scale_elasticity",
     "shapley_value",
+    # weights and dynamics: weight sensitivity, unit roots, VAR, Granger (Chapter 3)
+    "weight_sensitivity",
+    "WeightSensitivityResult",
+    "SENSITIVITY_METHODS",
+    "dynamics",
+    "unit_root_tests",
+    "UnitRootResult",
+    "var_observations_needed",
+    "select_lag_order",
+    "fit_var",
+    "granger_causality",
+    "impulse_responses",
+    "variance_decomposition",
+    "var_stability",
+    "VARStabilityResult",
+    "granger_f_test",
+    "granger_monte_carlo",
+    "GrangerMonteCarloResult",
 ]

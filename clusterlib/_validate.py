@@ -365,6 +365,122 @@ def check_label_in(label: Any, index: pd.Index, *, name: str, option: str) -> No
         )
 
 
+def check_varying(frame: pd.DataFrame, *, name: str = "data", purpose: str = "") -> None:
+    """Raise if any column is constant (zero variation), naming the columns concerned."""
+    values = frame.to_numpy(dtype=float)
+    constant = (values == values[:1]).all(axis=0)
+    if constant.any():
+        why = f" {purpose}" if purpose else ""
+        raise ValueError(
+            f"Series {_listed(frame.columns[constant].tolist())} in `{name}` are constant; "
+            f"expected series that vary over time.{why} Drop them before calling."
+        )
+
+
+def _index_step_problem(index: pd.Index) -> str:
+    """Why a time index is not equally spaced (empty if it is, or cannot be judged)."""
+    if len(index) < 2:
+        return ""
+    if isinstance(index, pd.PeriodIndex):
+        steps = np.diff(index.asi8)
+        unit = f"one period ({index.freqstr})"
+        expected = 1
+    elif isinstance(index, pd.DatetimeIndex):
+        if len(index) < 3 or pd.infer_freq(index) is not None:
+            return ""
+        return (f"the dates {_listed([str(d.date()) for d in index])} have no regular "
+                f"frequency")
+    elif pd.api.types.is_integer_dtype(index):
+        steps = np.diff(index.to_numpy())
+        expected = int(steps[0]) if steps[0] > 0 else 1
+        unit = f"steps of {expected}"
+    else:
+        return ""
+    bad = np.flatnonzero(steps != expected)
+    if bad.size == 0:
+        return ""
+    i = int(bad[0])
+    return f"{index[i]!s} is followed by {index[i + 1]!s} (expected {unit})"
+
+
+def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
+                         min_cols: int = 1) -> pd.DataFrame:
+    """Return time series as a finite float DataFrame (periods in rows, series in columns).
+
+    Accepts a DataFrame, a Series (one series) or a mapping of name to Series (aligned by
+    :func:`as_aligned_frame`). Series of unequal length or over different periods, missing values
+    (gaps in a series), non-numeric series, a time index that is not increasing or not equally
+    spaced (a missing year) and duplicated labels all raise an error that names the series or
+    periods concerned.
+    """
+    if isinstance(data, Mapping) and not isinstance(data, pd.DataFrame):
+        data = as_aligned_frame(data, name=name, min_columns=1)
+    elif isinstance(data, pd.Series):
+        data = data.to_frame(name=data.name if data.name is not None else "series")
+    elif not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame (periods in rows, series in columns), a "
+            f"Series or a dict of Series; received {type(data).__name__}."
+        )
+    frame = as_numeric_frame(data, name=name, min_rows=1, min_cols=min_cols)
+    values = frame.to_numpy(dtype=float)
+    missing = ~np.isfinite(values)
+    if missing.any():
+        cols = frame.columns[missing.any(axis=0)].tolist()
+        rows = frame.index[missing.any(axis=1)].tolist()
+        raise ValueError(
+            f"Series {_listed(cols)} in `{name}` have missing or infinite values (gaps) in "
+            f"periods {_listed(rows)}; expected complete series. Cut the sample to the "
+            f"periods every series covers, or fill the gaps explicitly before calling."
+        )
+    if not frame.index.is_monotonic_increasing:
+        raise ValueError(
+            f"The time index of `{name}` is not increasing; expected periods in time order. "
+            f"Sort the data first (data.sort_index())."
+        )
+    gap = _index_step_problem(frame.index)
+    if gap:
+        raise ValueError(
+            f"The time index of `{name}` is not equally spaced: {gap}. A unit-root test or a "
+            f"VAR needs consecutive periods; fill in the missing periods or use an unbroken "
+            f"span."
+        )
+    if len(frame) < min_rows:
+        raise ValueError(
+            f"`{name}` needs at least {min_rows} observations; received {len(frame)}. Pass a "
+            f"longer sample."
+        )
+    return frame
+
+
+def check_choices(values: Any, choices: Sequence[str], *, name: str) -> list[str]:
+    """Return `values` as a list of distinct members of `choices` (at least one), or raise."""
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise TypeError(
+            f"`{name}` must be a list of names from {list(choices)}; received "
+            f"{type(values).__name__} {values!r}."
+        )
+    values = list(values)
+    if not values:
+        raise ValueError(f"`{name}` is empty; pass at least one of {list(choices)}.")
+    unknown = [value for value in values if value not in choices]
+    if unknown:
+        raise ValueError(
+            f"`{name}` has unknown entries {_listed(unknown)}; expected names from "
+            f"{list(choices)}."
+        )
+    if len(set(values)) < len(values):
+        dup = sorted({value for value in values if values.count(value) > 1})
+        raise ValueError(f"`{name}` lists {_listed(dup)} more than once; name each once.")
+    return values
+
+
+
+# --------------------------------------------------------------------------------------------
+# Rules that Chapter 3 shares with main (identical to main's copies, added there by the Chapter
+# 4 and 5 branches): keep one copy of each when merging.
+# --------------------------------------------------------------------------------------------
+
 def as_aligned_frame(series: Mapping[Any, pd.Series], *, name: str,
                      min_columns: int = 2) -> pd.DataFrame:
     """Columns from a mapping of Series that must share the same labels (e.g. the same years).
@@ -625,19 +741,6 @@ def check_fraction(value: Any, *, name: str) -> float:
 # --------------------------------------------------------------------------------------------
 # rules added for clusterlib.coopetition (Chapter 4)
 # --------------------------------------------------------------------------------------------
-def check_positive(frame: pd.DataFrame, *, name: str = "data", hint: str = "") -> None:
-    """Raise if any value is zero or negative, naming the columns and rows concerned."""
-    values = frame.to_numpy(dtype=float)
-    bad = values <= 0
-    if bad.any():
-        cols = frame.columns[bad.any(axis=0)].tolist()
-        rows = frame.index[bad.any(axis=1)].tolist()
-        raise ValueError(
-            f"`{name}` has zero or negative values in columns {_listed(cols)} (rows "
-            f"{_listed(rows)}); expected values > 0. {hint}".rstrip()
-        )
-
-
 def check_square(frame: pd.DataFrame, *, name: str = "matrix") -> pd.DataFrame:
     """Return a square matrix whose rows and columns carry the same labels, columns in row order.
 
@@ -803,3 +906,4 @@ def check_symmetric(frame: pd.DataFrame, *, name: str, tolerance: float = 1e-12)
             f"{frame.columns[j]!r}) and the reverse pair differ by {gap[i, j]:.3g}. Pass the "
             f"symmetric proximity returned by cl.proximity."
         )
+

@@ -654,3 +654,169 @@ def test_two_threads_give_bitwise_the_same_weights_as_one(method, monkeypatch):
         warnings.simplefilter("error")
         threaded = METHODS[method](x)
     assert threaded.equals(single)
+
+
+# --------------------------------------------------------------------------------------------
+# weight_sensitivity: one index under several weightings, and the rank agreement
+# --------------------------------------------------------------------------------------------
+
+SENS = pd.DataFrame({"patents": [1.0, 2.0, 3.0, 12.0], "exports": [4.0, 8.0, 6.0, 3.0]},
+                    index=["A", "B", "C", "D"])
+
+
+def test_weight_sensitivity_by_hand():
+    """No published example of a weight-sensitivity table was found; by hand instead.
+
+    Min–max scores: patents (x - 1)/11 = (0, 1/11, 2/11, 1), exports (x - 3)/5 = (1/5, 1, 3/5, 0).
+    Equal weights: index (0.1, 0.5455, 0.3909, 0.5), ranks A4 B1 C3 D2. Entropy weights from the
+    raw shares p = x / sum(x): patents are more dispersed (one value of 12), so they weigh more
+    and D ranks first: ranks A4 B3 C2 D1. Rank differences (0, -2, 1, 1): Spearman
+    1 - 6*6/(4*15) = 0.4. Of the 6 pairs, B-C and B-D are discordant: Kendall (4 - 2)/6 = 1/3.
+    The largest move is B's (1 -> 3); B, C and D move.
+    """
+    result = wt.weight_sensitivity(SENS, methods=["equal", "entropy_sum"])
+    w = hand_entropy(SENS.to_numpy())
+    z = hand_minmax(SENS.to_numpy(), np.ones(2))
+    np.testing.assert_allclose(result.weights["entropy_sum"], w, atol=1e-14)
+    np.testing.assert_allclose(result.indices["equal"], [0.1, 6 / 11, (2 / 11 + 0.6) / 2, 0.5],
+                               atol=1e-14)
+    np.testing.assert_allclose(result.indices["entropy_sum"], z @ w, atol=1e-14)
+    assert result.ranks["equal"].tolist() == [4, 1, 3, 2]
+    assert result.ranks["entropy_sum"].tolist() == [4, 3, 2, 1]
+    assert result.spearman.loc["equal", "entropy_sum"] == pytest.approx(0.4, abs=1e-12)
+    assert result.kendall.loc["entropy_sum", "equal"] == pytest.approx(1 / 3, abs=1e-12)
+    summary = result.summary()
+    assert summary.loc["entropy_sum", "max_rank_change"] == 2
+    assert summary.loc["entropy_sum", "units_moved"] == 3
+    assert summary.loc["equal"].tolist() == [1.0, 1.0, 0, 0, 4]
+    assert result.reference == "equal"
+
+
+def test_weight_sensitivity_default_methods_and_layout():
+    frame = random_frame(11, rows=10)
+    result = wt.weight_sensitivity(frame)
+    assert list(result.weights.columns) == list(wt.SENSITIVITY_METHODS)
+    np.testing.assert_allclose(result.weights.sum(), 1.0, atol=1e-12)
+    np.testing.assert_allclose(result.weights["critic"], wt.critic_weights(frame), atol=0)
+    np.testing.assert_allclose(result.weights["entropy_minmax"],
+                               wt.entropy_weights(frame, normalisation="minmax"), atol=0)
+    table = result.to_frame()
+    assert table.columns.names == ["quantity", "method"]
+    assert table["rank"].dtypes.eq("int64").all()
+    assert list(table.index) == list(frame.index)
+
+
+def test_weight_sensitivity_directions_reach_every_index():
+    frame = random_frame(12, rows=8)
+    directions = {"i0": 1, "i1": "cost", "i2": 1, "i3": 1}
+    result = wt.weight_sensitivity(frame, directions=directions)
+    for method in wt.SENSITIVITY_METHODS:
+        expected = wt.composite_index(frame, result.weights[method], directions=directions)
+        np.testing.assert_allclose(result.indices[method], expected, atol=1e-15)
+    # the sum entropy uses raw values: the same weights with or without a cost direction
+    np.testing.assert_allclose(result.weights["entropy_sum"], wt.entropy_weights(frame), atol=0)
+
+
+def test_weight_sensitivity_ranks_within_groups_with_pooled_weights():
+    panel = panel_frame()
+    result = wt.weight_sensitivity(panel, rank_within="year")
+    np.testing.assert_allclose(result.weights["critic"], wt.critic_weights(panel), atol=0)
+    for year in (2019, 2020, 2021):
+        ranks = result.ranks.xs(year, level="year")
+        assert sorted(ranks["equal"]) == [1, 2, 3, 4]
+        alone = result.indices.xs(year, level="year")
+        rho = stats_spearman(alone["equal"], alone["critic"])
+        assert result.spearman.loc[(year, "equal"), "critic"] == pytest.approx(rho)
+    summary = result.summary()
+    assert summary.index.names == ["year", "method"] and len(summary) == 15
+    assert (summary["units"] == 4).all()
+    flat = panel.reset_index(level="year")
+    from_column = wt.weight_sensitivity(flat, rank_within="year")
+    pd.testing.assert_frame_equal(from_column.ranks, result.ranks)
+
+
+def stats_spearman(a, b):
+    from scipy.stats import spearmanr
+    return float(spearmanr(a, b).statistic)
+
+
+def test_weight_sensitivity_rounding_does_not_break_ties():
+    """(0.2 + 1)/2 and (0.4 + 0.8)/2 are both 0.6 but differ in the last bit: a tie."""
+    frame = pd.DataFrame({"a": [0.0, 1.0, 2.0, 5.0], "b": [0.0, 5.0, 4.0, 2.0]},
+                         index=list("WXYZ"))
+    result = wt.weight_sensitivity(frame, methods=["equal"])
+    assert result.ranks["equal"].tolist() == [4, 2, 2, 1]
+
+
+SENSITIVITY_SETTINGS = settings(SETTINGS, max_examples=15)  # each example runs five methods
+
+
+@SENSITIVITY_SETTINGS
+@given(x=positive_matrices.filter(lambda a: a.shape[0] >= 3), seed=st.integers(0, 2**32 - 1))
+def test_weight_sensitivity_does_not_depend_on_row_order(x, seed):
+    order = np.random.default_rng(seed).permutation(x.shape[0])
+    frame = pd.DataFrame(x, index=[f"u{i}" for i in range(x.shape[0])])
+    try:
+        whole = wt.weight_sensitivity(frame)
+    except ValueError as error:  # an index equal for every unit: nothing to rank
+        assert "same for every unit" in str(error)
+        return
+    moved = wt.weight_sensitivity(frame.iloc[order])
+    pd.testing.assert_frame_equal(moved.ranks.loc[frame.index], whole.ranks)
+    pd.testing.assert_frame_equal(moved.spearman, whole.spearman, atol=1e-12)
+
+
+@SENSITIVITY_SETTINGS
+@given(x=positive_matrices.filter(lambda a: a.shape[0] >= 3))
+def test_weight_sensitivity_correlation_matrices_are_symmetric_with_unit_diagonal(x):
+    try:
+        result = wt.weight_sensitivity(x)
+    except ValueError as error:
+        assert "same for every unit" in str(error)
+        return
+    for table in (result.spearman, result.kendall):
+        np.testing.assert_allclose(table, table.T, atol=0)
+        assert (np.diag(table) == 1.0).all()
+        assert ((table >= -1 - 1e-12) & (table <= 1 + 1e-12)).all().all()
+    assert ((result.ranks >= 1) & (result.ranks <= x.shape[0])).all().all()
+
+
+def test_weight_sensitivity_errors():
+    with pytest.raises(ValueError, match=r"unknown entries \['topsis'\]"):
+        wt.weight_sensitivity(SENS, methods=["equal", "topsis"])
+    with pytest.raises(ValueError, match=r"lists \['std'\] more than once"):
+        wt.weight_sensitivity(SENS, methods=["std", "equal", "std"])
+    with pytest.raises(TypeError, match="`methods` must be a list of names"):
+        wt.weight_sensitivity(SENS, methods="equal")
+    with pytest.raises(ValueError, match="`methods` is empty"):
+        wt.weight_sensitivity(SENS, methods=[])
+    with pytest.raises(ValueError, match=r"at least 3 row\(s\)"):
+        wt.weight_sensitivity(SENS.iloc[:2])
+    with pytest.raises(ValueError, match=r"\['flat'\] are constant"):
+        wt.weight_sensitivity(SENS.assign(flat=1.0))
+    with pytest.raises(ValueError, match=r"missing \(NaN\) values in columns \['exports'\]"):
+        wt.weight_sensitivity(SENS.assign(exports=[1.0, np.nan, 2.0, 3.0]))
+    with pytest.raises(ValueError, match=r"negative values in columns \['exports'\]"):
+        wt.weight_sensitivity(SENS.assign(exports=[1.0, -2.0, 2.0, 3.0]))
+    assert wt.weight_sensitivity(SENS.assign(exports=[1.0, -2.0, 2.0, 3.0]),
+                                 methods=["critic", "equal"]).ranks.shape == (4, 2)
+    with pytest.raises(ValueError, match="do not match"):
+        wt.weight_sensitivity(SENS, directions={"patents": 1})
+    with pytest.raises(TypeError, match="DataFrame or a 2-D NumPy array"):
+        wt.weight_sensitivity([[1.0, 2.0], [3.0, 4.0], [5.0, 1.0]])
+
+
+def test_weight_sensitivity_group_errors():
+    panel = panel_frame()
+    with pytest.raises(ValueError, match="neither an index level nor a column"):
+        wt.weight_sensitivity(panel, rank_within="period")
+    lone = panel.iloc[[0, 1]].rename(index={2019: 2022, 2020: 2022}, level=1)
+    lone.index = pd.MultiIndex.from_tuples([("A", 2022), ("B", 2022)], names=["region", "year"])
+    with pytest.raises(ValueError, match=r"Only 2 unit\(s\) in group 2022"):
+        wt.weight_sensitivity(pd.concat([panel, lone]), rank_within="year")
+    # the index is equal for every unit of one group: nothing to rank there
+    flat_year = panel.copy()
+    in_2020 = flat_year.index.get_level_values("year") == 2020
+    flat_year.loc[in_2020] = flat_year.loc[("A", 2020)].to_numpy()
+    with pytest.raises(ValueError, match="same for every unit in group 2020"):
+        wt.weight_sensitivity(flat_year, rank_within="year")
