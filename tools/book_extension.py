@@ -19,6 +19,7 @@ import logging
 import re
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,6 +44,10 @@ def _search_dictionary(app, config) -> None:
     """Give jieba the glossary's terms (a user dictionary written next to the doctrees)."""
     if config.html_search_language != "zh":
         return
+    with warnings.catch_warnings():  # jieba 0.42 imports setuptools' deprecated pkg_resources
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated",
+                                category=UserWarning)
+        import jieba  # noqa: F401  (imported here once; Sphinx's Chinese search uses it)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     path = Path(app.doctreedir) / "search_terms.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
