@@ -76,6 +76,27 @@ def _number_within_chapters(app, env) -> list[str]:
     return sorted(set(renumbered))
 
 
+class _TermSet(set):
+    """A set that takes ``extend`` like a list."""
+
+    extend = set.update
+
+
+def _fast_chinese_search() -> None:
+    """Sphinx 7.4's Chinese search keeps every Latin word of the book in a list and looks each
+    stemmed word up in it (quadratic: 22 s of a 45 s build here). The same lookup in a set gives
+    the same index."""
+    from sphinx import search
+    from sphinx.search.zh import SearchChinese
+
+    class BookChineseSearch(SearchChinese):
+        def init(self, options):
+            super().init(options)
+            self.latin_terms = _TermSet()
+
+    search.languages["zh"] = BookChineseSearch
+
+
 def _one_search_box(app, config) -> None:
     """pydata-sphinx-theme 0.17 adds a search field to a top navigation bar unless told otherwise;
     the book already has one in the sidebar (sphinx-book-theme's place for it)."""
@@ -123,6 +144,7 @@ def _copy_readers(app, exception) -> None:
 def setup(app):
     register_pybtex_styles()
     register_sphinx_styles()
+    _fast_chinese_search()
     app.connect("config-inited", _search_dictionary)
     app.connect("config-inited", _one_search_box)
     app.connect("env-get-updated", _number_within_chapters, priority=900)
