@@ -377,6 +377,33 @@ def check_varying(frame: pd.DataFrame, *, name: str = "data", purpose: str = "")
         )
 
 
+def check_not_collinear(frame: pd.DataFrame, *, name: str = "data", purpose: str = "") -> None:
+    """Raise if a column is an exact affine combination of the others, naming the columns.
+
+    Call after :func:`check_varying` (a constant column is the simplest case of this rule). A
+    column counts as collinear when regressing it on a constant and the other columns leaves
+    residuals below ``1e-10`` of its own centred norm.
+    """
+    values = frame.to_numpy(dtype=float)
+    if values.shape[1] < 2:
+        return
+    centred = values - values.mean(axis=0)
+    collinear = []
+    for j in range(values.shape[1]):
+        others = np.delete(centred, j, axis=1)
+        coef = np.linalg.lstsq(others, centred[:, j], rcond=None)[0]
+        residual = centred[:, j] - others @ coef
+        if np.linalg.norm(residual) <= 1e-10 * np.linalg.norm(centred[:, j]):
+            collinear.append(frame.columns[j])
+    if collinear:
+        why = f" {purpose.strip()}" if purpose else ""
+        raise ValueError(
+            f"Series {_listed(collinear)} in `{name}` are exact linear combinations of each "
+            f"other (one equals a constant plus multiples of the others); expected series "
+            f"with their own variation.{why} Drop all but one of them before calling."
+        )
+
+
 def _index_step_problem(index: pd.Index) -> str:
     """Why a time index is not equally spaced (empty if it is, or cannot be judged)."""
     if len(index) < 2:
@@ -386,8 +413,13 @@ def _index_step_problem(index: pd.Index) -> str:
         unit = f"one period ({index.freqstr})"
         expected = 1
     elif isinstance(index, pd.DatetimeIndex):
-        if len(index) < 3 or pd.infer_freq(index) is not None:
+        if len(index) < 3:
             return ""
+        # pandas 3 warns (Pandas4Warning) that infer_freq will return an offset, not a string;
+        # only "is there a frequency" matters here, so ask for the future behaviour.
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            if pd.infer_freq(index) is not None:
+                return ""
         return (f"the dates {_listed([str(d.date()) for d in index])} have no regular "
                 f"frequency")
     elif pd.api.types.is_integer_dtype(index):

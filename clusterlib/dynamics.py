@@ -36,6 +36,7 @@ from clusterlib._validate import (
     check_integer,
     check_positive_int,
     check_real,
+    check_not_collinear,
     check_real_between,
     check_varying,
 )
@@ -93,6 +94,9 @@ def _var_frame(data: Any) -> pd.DataFrame:
     frame = as_time_series_frame(data, name="data", min_rows=2, min_cols=2)
     check_varying(frame, name="data",
                   purpose=" A constant series makes the VAR's regressors collinear.")
+    check_not_collinear(frame, name="data",
+                        purpose=" Their lags would be collinear regressors: statsmodels would "
+                                "fit the VAR and report NaN standard errors.")
     return _model_frame(frame)
 
 
@@ -465,7 +469,8 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     ValueError
         If the largest model would have fewer residual degrees of freedom than series (its
         residual covariance matrix would be singular; the message says how many observations it
-        needs), gaps or a missing period, a constant series, or an unknown `trend`.
+        needs), gaps or a missing period, a constant series, series that are exact linear
+        combinations of each other, or an unknown `trend`.
     TypeError
         If `data` is of the wrong kind or `maxlags` is not an integer.
 
@@ -545,8 +550,9 @@ def fit_var(data: Any, *, lags: int, trend: str = "c"):
     ValueError
         If the residual degrees of freedom per equation would be zero or negative (the message
         gives the observations needed and the largest feasible lag order), series of unequal
-        length (dict input), gaps, a missing period, a constant series, fewer than two series,
-        or an unknown `trend`.
+        length (dict input), gaps, a missing period, a constant series, series that are exact
+        linear combinations of each other (their standard errors would be NaN), fewer than two
+        series, or an unknown `trend`.
     TypeError
         If `data` is of the wrong kind, a series is not numeric or `lags` is not an integer.
 
@@ -1069,8 +1075,9 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
     Raises
     ------
     ValueError
-        A sample length too short for `lags` (the message names it), persistence outside
-        (-1, 1), non-finite effects, `alpha` outside (0, 1), or an unknown `denominator`.
+        A sample length too short for `lags` (the message names it), a length or effect given
+        twice, persistence outside (-1, 1), non-finite effects, `alpha` outside (0, 1), or an
+        unknown `denominator`.
     TypeError
         If a count is not an integer or a sequence is not a list or tuple.
 
@@ -1110,6 +1117,13 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
         )
     lengths = [check_positive_int(n, name="n_obs") for n in n_obs]
     betas = [check_real(beta, name="effects") for beta in effects]
+    for values, name in ((lengths, "n_obs"), (betas, "effects")):
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        if repeated:
+            raise ValueError(
+                f"`{name}` repeats {_listed(repeated)}; each value labels one row of the "
+                f"results table. Pass each value once."
+            )
     needed = var_observations_needed(2, lags)
     short = [n for n in lengths if n < needed]
     if short:

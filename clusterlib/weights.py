@@ -938,9 +938,9 @@ def weight_sensitivity(data: pd.DataFrame | np.ndarray, *,
     ------
     ValueError
         Missing or infinite values, fewer than three units (per group), a constant indicator,
-        unknown or repeated `methods`, `directions` that do not match the columns, negative
-        values with ``"entropy_sum"``, an unknown `rank_within`, or a composite index that is
-        the same for every unit of a group (no ranking to compare).
+        unknown or repeated `methods`, `directions` that do not match the columns, a negative or
+        non-finite `shift`, negative values with ``"entropy_sum"``, an unknown `rank_within`, or
+        a composite index that is the same for every unit of a group (no ranking to compare).
     TypeError
         If `data` is not a DataFrame or 2-D array of numbers, or `methods` is not a list.
 
@@ -991,6 +991,7 @@ def weight_sensitivity(data: pd.DataFrame | np.ndarray, *,
     entropy_sum    0.333                2
     """
     methods = check_choices(methods, SENSITIVITY_METHODS, name="methods")
+    shift = check_real(shift, name="shift", minimum=0.0)  # checked even if entropy_minmax is off
     if rank_within is not None:
         data, group_labels = split_by_level(data, rank_within, name="data", option="rank_within")
     frame = as_numeric_frame(data, name="data", min_rows=3)

@@ -497,6 +497,29 @@ def test_non_numeric_and_constant_series_are_named(function):
         function(frame.assign(upgrading=1.0))
 
 
+@pytest.mark.parametrize("function", [lambda d: cl.fit_var(d, lags=1),
+                                      lambda d: cl.select_lag_order(d, maxlags=2)])
+def test_collinear_series_are_named(function):
+    """statsmodels fits a VAR of x and 2x + 1 and reports NaN standard errors; here it raises."""
+    frame = random_frame(1, n=30, names=("trade", "upgrading", "income"))
+    with pytest.raises(ValueError, match=r"Series \['trade', 'income'\] in `data` are exact "
+                                         r"linear combinations .* NaN standard errors"):
+        function(frame.assign(income=2.0 * frame["trade"] + 1.0))
+    with pytest.raises(ValueError, match=r"\['trade', 'upgrading', 'income'\] .* exact linear"):
+        function(frame.assign(income=frame["trade"] - 3.0 * frame["upgrading"]))
+    noise = np.random.default_rng(5).normal(size=len(frame))
+    nearly = frame.assign(income=frame["trade"] + 1e-6 * noise)
+    assert function(nearly) is not None  # nearly collinear is allowed (the data decide)
+
+
+def test_regular_date_index_is_accepted_without_a_pandas_warning():
+    frame = random_frame(1, n=30).set_axis(pd.date_range("1990", periods=30, freq="YS"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        verdicts = cl.unit_root_tests(frame).verdict
+    assert verdicts.index.tolist() == ["trade", "upgrading"]
+
+
 def test_wrong_kind_of_data():
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
         cl.unit_root_tests([1.0, 2.0, 3.0])
@@ -605,3 +628,7 @@ def test_monte_carlo_errors():
         cl.granger_monte_carlo(burn_in=-1, replications=10)
     with pytest.raises(ValueError, match="`denominator` must be one of"):
         cl.granger_monte_carlo(denominator="x", replications=10)
+    with pytest.raises(ValueError, match=r"`n_obs` repeats \[8\]; each value labels one row"):
+        cl.granger_monte_carlo(n_obs=[8, 40, 8], replications=10)
+    with pytest.raises(ValueError, match=r"`effects` repeats \[0.0\]"):
+        cl.granger_monte_carlo(effects=[0.0, 0.5, 0.0], replications=10)

@@ -804,6 +804,11 @@ def test_weight_sensitivity_errors():
         wt.weight_sensitivity(SENS, directions={"patents": 1})
     with pytest.raises(TypeError, match="DataFrame or a 2-D NumPy array"):
         wt.weight_sensitivity([[1.0, 2.0], [3.0, 4.0], [5.0, 1.0]])
+    # `shift` is checked even when the min–max entropy is not among the methods
+    with pytest.raises(ValueError, match="`shift` must be at least 0.0; received -1.0"):
+        wt.weight_sensitivity(SENS, methods=["equal", "std"], shift=-1.0)
+    with pytest.raises(ValueError, match="`shift` must be a finite number"):
+        wt.weight_sensitivity(SENS, shift=float("nan"))
 
 
 def test_weight_sensitivity_group_errors():
