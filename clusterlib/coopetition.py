@@ -707,8 +707,9 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
         numeric.
     ValueError
         If `series` has zero, negative, missing or infinite values, times that do not
-        increase, too few times for its number of species, or `growth_measure` or `alpha` is
-        invalid.
+        increase, too few times for its number of species, a species whose size is constant
+        or sizes that are exactly collinear (the regression's coefficients are then not
+        identified), or `growth_measure` or `alpha` is invalid.
 
     Warns
     -----
@@ -779,8 +780,18 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
         response = (values[1:] - values[:-1]) / (values[:-1] * step)
     species = frame.columns
     terms = ["growth", *species]
+    _validate.check_varying(
+        frame.iloc[:-1], name="series",
+        purpose="A size that never changes is collinear with the intercept, so its "
+                "coefficients cannot be estimated.")
     design = pd.DataFrame(values[:-1], columns=species)
     design.insert(0, "growth", 1.0)
+    if np.linalg.matrix_rank(design.to_numpy()) < design.shape[1]:
+        raise ValueError(
+            f"The sizes of {_validate._listed(list(species))} are exactly collinear over the "
+            f"observation times (one is a linear function of the others), so their "
+            f"separate effects cannot be estimated; expected series that move independently. "
+            f"Drop or combine the collinear species.")
     results, blocks = {}, []
     growth, capacity, capacity_se = np.empty(n), np.empty(n), np.empty(n)
     inter, inter_se = np.zeros((n, n)), np.zeros((n, n))
