@@ -622,8 +622,12 @@ def complexity_outlook(presence: pd.DataFrame | np.ndarray, *, pci: pd.Series | 
                   (1 - M_{cq})\, PCI_q .
 
     COI is the complexity of the products a location does not yet have, weighted by how near
-    they are; COG is how much a location's COI would rise if it added product :math:`p`
-    (Hausmann et al. 2014). Both are in PCI units and not standardised here (the Stata and
+    they are; COG is the rise in the COI that adding product :math:`p` would bring through the
+    other missing products it moves closer (Hausmann et al. 2014). It leaves out that :math:`p`'s
+    own term :math:`\omega_{cp} PCI_p` drops out of the COI once :math:`p` is present (with the
+    proximities held fixed and ``include_self=False``, the exact change of COI is
+    :math:`COG_{cp} - \omega_{cp} PCI_p`), as the Growth Lab's Stata and Python ``ecomplexity``
+    code does too. Both are in PCI units and not standardised here (the Stata and
     Python ``ecomplexity`` packages z-score COI afterwards). They inherit every limit of PCI.
 
     References

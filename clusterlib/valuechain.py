@@ -310,7 +310,8 @@ def value_capture(parts: pd.Series | dict[str, float], *, price: float | None = 
     Raises
     ------
     TypeError
-        If `parts` is not a Series, dict, list or array of numbers, or `price` not a number.
+        If `parts` is not a Series, dict, list or array of numbers, `price` not a number, or
+        `remainder` not a string.
     ValueError
         If a part is negative or missing, `price` is not positive, the parts add up to more
         than `price`, or to less without a `remainder` label, `remainder` is given without
@@ -341,6 +342,9 @@ def value_capture(parts: pd.Series | dict[str, float], *, price: float | None = 
     >>> value_capture({"royalty": 2.5}, price=12.0, remainder="rest").round(3).tolist()
     [0.208, 0.792]
     """
+    if remainder is not None and not isinstance(remainder, str):
+        raise TypeError(f"`remainder` must be a string label such as 'other'; received "
+                        f"{type(remainder).__name__} {remainder!r}.")
     if isinstance(parts, dict):
         parts = pd.Series(parts, dtype=float) if parts else pd.Series([], dtype=float)
     series = _validate.as_series(parts, name="parts")

@@ -434,3 +434,26 @@ def test_density_bad_proximity(proximity, kwargs, error, match):
 def test_outlook_pci_must_cover_the_products():
     with pytest.raises(ValueError, match=r"\['chips'\] are in `presence columns` but not in `pci`"):
         cl.complexity_outlook(TOY, pci=pd.Series({"shirts": 0.0, "shoes": 1.0}))
+
+
+@SETTINGS
+@given(presence_matrices(), st.integers(0, 2**32 - 1))
+def test_outlook_gain_is_the_change_of_outlook_less_the_products_own_term(presence, seed):
+    """Adding product p to location c (proximities and PCI held fixed, self excluded) changes
+    COI_c by exactly COG_cp - omega_cp PCI_p: the gain through the other missing products, less
+    p's own term, which leaves the COI once p is present."""
+    weights = cl.proximity(presence)
+    off_diagonal = weights.to_numpy() - np.eye(len(weights))
+    assume((off_diagonal.sum(axis=0) > 0).all())
+    absent = np.argwhere(presence.to_numpy() == 0)
+    assume(len(absent) > 0)
+    rng = np.random.default_rng(seed)
+    c, p = absent[rng.integers(len(absent))]
+    pci = pd.Series(rng.normal(size=presence.shape[1]), index=presence.columns)
+    before = cl.complexity_outlook(presence, pci=pci, proximity=weights)
+    omega = cl.density(presence, proximity=weights).iloc[c, p]
+    added = presence.copy()
+    added.iloc[c, p] = 1
+    after = cl.complexity_outlook(added, pci=pci, proximity=weights)
+    change = after.outlook.iloc[c] - before.outlook.iloc[c]
+    assert change == pytest.approx(before.gain.iloc[c, p] - omega * pci.iloc[p], abs=1e-9)

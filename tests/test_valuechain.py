@@ -252,6 +252,8 @@ def test_governance_rejects_non_boolean_inputs(value, error, match):
     (MOUSE, {"price": 0.0}, ValueError, "`price` must be positive"),
     (MOUSE, {"price": "40"}, TypeError, "`price` must be a real number"),
     ({"royalty": 2.5}, {"price": 12.0, "remainder": "royalty"}, ValueError, "already a participant"),
+    ({"royalty": 2.5}, {"price": 12.0, "remainder": 5}, TypeError,
+     "`remainder` must be a string label.*received int 5"),
 ])
 def test_value_capture_errors(parts, kwargs, error, match):
     with pytest.raises(error, match=match):
