@@ -252,6 +252,9 @@ def test_governance_rejects_non_boolean_inputs(value, error, match):
     (MOUSE, {"price": 0.0}, ValueError, "`price` must be positive"),
     (MOUSE, {"price": "40"}, TypeError, "`price` must be a real number"),
     ({"royalty": 2.5}, {"price": 12.0, "remainder": "royalty"}, ValueError, "already a participant"),
+    ({"a": "3", "b": 2.0}, {}, TypeError, "must hold numbers"),
+    ({"a": True, "b": 2.0}, {}, TypeError, "must hold numbers"),
+    ({"a": True, "b": False}, {}, TypeError, "must hold numbers"),
     ({"royalty": 2.5}, {"price": 12.0, "remainder": 5}, TypeError,
      "`remainder` must be a string label.*received int 5"),
 ])
