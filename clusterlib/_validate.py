@@ -39,9 +39,14 @@ def as_frame(data: Any, *, name: str = "data", min_rows: int = 1, min_cols: int 
 
 
 def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Series:
-    """Return `data` as a finite float Series, or raise (accepts a Series or 1-D array/list)."""
+    """Return `data` as a finite float Series, or raise (a Series, dict, or 1-D array/list).
+
+    Nothing is cast on the way in: booleans and numeric strings are refused, not read as numbers.
+    """
     if isinstance(data, pd.Series):
         series = data
+    elif isinstance(data, Mapping):
+        series = pd.Series(dict(data)) if data else pd.Series([], dtype=float)
     elif isinstance(data, (np.ndarray, list, tuple)):
         array = np.asarray(data)
         if array.ndim != 1:
@@ -52,7 +57,7 @@ def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Serie
         series = pd.Series(array)
     else:
         raise TypeError(
-            f"`{name}` must be a pandas Series, a 1-D NumPy array or a list; received "
+            f"`{name}` must be a pandas Series, a dict, a 1-D NumPy array or a list; received "
             f"{type(data).__name__}."
         )
     if len(series) < min_length:

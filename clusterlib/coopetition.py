@@ -570,7 +570,7 @@ def lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
     [1.5, 0.5]
     """
     if isinstance(interactions, (list, tuple)):
-        interactions = np.asarray(interactions, dtype=float)
+        interactions = np.asarray(interactions)
     matrix = _validate.as_frame(interactions, name="interactions")
     matrix = _validate.check_square(matrix, name="interactions")
     _validate.check_integer(matrix.shape[0], name="number of species", minimum=1,

@@ -625,8 +625,6 @@ def _subsystem_weights(weights: Any, values: pd.DataFrame, columns: pd.Index,
         else:
             found = pd.Series(1.0 / values.shape[1], index=values.columns)
         return found.reindex(index, fill_value=0.0).rename(f"{weights}_weight")
-    if isinstance(weights, Mapping) and not isinstance(weights, pd.Series):
-        weights = pd.Series(weights, dtype=float)
     weights = as_series(weights, name="weights")
     check_aligned(pd.Index(columns), weights.index, left_name="order columns",
                   right_name="weights")
@@ -850,8 +848,6 @@ def coupling_coordination(levels: pd.DataFrame | Mapping, *, weights: Any = None
     if weights is None:
         w = np.full(n, 1.0 / n)
     else:
-        if isinstance(weights, Mapping) and not isinstance(weights, pd.Series):
-            weights = pd.Series(weights, dtype=float)
         weights = as_series(weights, name="weights")
         check_aligned(frame.columns, weights.index, left_name="levels columns",
                       right_name="weights")

@@ -345,9 +345,6 @@ def value_capture(parts: pd.Series | dict[str, float], *, price: float | None = 
     if remainder is not None and not isinstance(remainder, str):
         raise TypeError(f"`remainder` must be a string label such as 'other'; received "
                         f"{type(remainder).__name__} {remainder!r}.")
-    if isinstance(parts, dict):
-        # No dtype=float here: it would turn True into 1.0 and "3" into 3.0 without a word.
-        parts = pd.Series(parts) if parts else pd.Series([], dtype=float)
     series = _validate.as_series(parts, name="parts")
     _validate.check_nonnegative(series.to_frame(name="value"), name="parts",
                                 hint="Each participant captures a non-negative amount.")

@@ -769,8 +769,6 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
             "DataFrame. For per-period weights call composite_index on each period's rows "
             "with that period's row of weights."
         )
-    if isinstance(weights, dict):
-        weights = pd.Series(weights, dtype=float)
     frame = as_numeric_frame(data, name="data", min_rows=2)
     weights = as_series(weights, name="weights")
     check_aligned(frame.columns, weights.index, left_name="data columns", right_name="weights")

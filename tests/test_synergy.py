@@ -404,6 +404,8 @@ def test_subsystem_order_degree_errors():
         cl.subsystem_order_degree(od, weights={"exports": 1.0})
     with pytest.raises(ValueError, match="must sum to 1"):
         cl.subsystem_order_degree(od, weights={"exports": 0.5, "cost": 0.6})
+    with pytest.raises(TypeError, match="`weights` must hold numbers"):
+        cl.subsystem_order_degree(od, weights={"exports": "0.5", "cost": 0.5})
     with pytest.raises(ValueError, match="`weights` must be one of"):
         cl.subsystem_order_degree(od, weights="ahp")
     with pytest.raises(ValueError, match="`aggregation` must be one of"):
@@ -456,6 +458,8 @@ def test_coupling_coordination_errors():
         cl.coupling_coordination(levels.iloc[1:], coupling="traditional")
     with pytest.raises(ValueError, match="must sum to 1"):
         cl.coupling_coordination(levels.iloc[1:], weights={"a": 0.5, "b": 0.6})
+    with pytest.raises(TypeError, match="`weights` must hold numbers"):
+        cl.coupling_coordination(levels.iloc[1:], weights={"a": True, "b": 0.0})
     with pytest.raises(ValueError, match=r"\['c'\] are in `weights` but not in `levels columns`"):
         cl.coupling_coordination(levels.iloc[1:], weights={"a": 0.5, "b": 0.3, "c": 0.2})
     with pytest.raises(ValueError, match=r"values outside \[0\.0, 1\.0\]"):

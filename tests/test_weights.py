@@ -626,6 +626,11 @@ def test_composite_index_rejects_per_period_table_and_bad_weights():
         wt.composite_index(XU_2004, "equal")
     with pytest.raises(ValueError, match="missing"):
         wt.composite_index(XU_2004, pd.Series([0.5, np.nan, 0.25, 0.25], index=XU_2004.columns))
+    as_text = dict.fromkeys(XU_2004.columns, "0.25")  # read from a file without conversion
+    with pytest.raises(TypeError, match="`weights` must hold numbers"):
+        wt.composite_index(XU_2004, as_text)
+    assert wt.composite_index(XU_2004, dict.fromkeys(XU_2004.columns, 0.25)).equals(
+        wt.composite_index(XU_2004, wt.equal_weights(XU_2004)))
 
 
 def test_composite_index_constant_indicator_with_positive_weight():
