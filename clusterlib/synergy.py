@@ -682,7 +682,8 @@ def synergy_degree(order_degrees: pd.DataFrame | Mapping, *, base: Any = "chaine
         subsystem and period), order degrees outside [0, 1], fewer than two periods, a `base`
         that is not a period, or a base with no later period.
     TypeError
-        If `order_degrees` is of the wrong kind.
+        If `order_degrees` is of the wrong kind, its periods cannot be ordered (labels of mixed
+        kinds), or `base` is a boolean.
 
     Notes
     -----
@@ -722,7 +723,19 @@ def synergy_degree(order_degrees: pd.DataFrame | Mapping, *, base: Any = "chaine
     >>> synergy_degree(u, base=2020).synergy.round(4).tolist()
     [0.2828, 0.2236]
     """
-    frame = _subsystem_table(order_degrees, name="order_degrees").sort_index()
+    frame = _subsystem_table(order_degrees, name="order_degrees")
+    try:
+        frame = frame.sort_index()
+    except TypeError as error:  # e.g. years as int and as str in one index
+        raise TypeError(
+            f"The periods of `order_degrees` cannot be put in order ({error}); received labels "
+            f"{_listed(list(frame.index))}. Use labels of one kind, e.g. int years."
+        ) from None
+    if isinstance(base, (bool, np.bool_)):
+        raise TypeError(
+            f"`base` must be 'chained' or a period label; received the boolean {base!r}. Pass "
+            f"a period, e.g. base={frame.index[0]!r}."
+        )
     if len(frame) < 2:
         raise ValueError(
             f"`order_degrees` needs at least two periods to measure a change; received "

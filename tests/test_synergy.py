@@ -448,6 +448,11 @@ def test_synergy_degree_errors():
         cl.synergy_degree({"trade": u["trade"]})
     with pytest.raises(TypeError, match=r"`order_degrees\['clusters'\]` must be a pandas Series"):
         cl.synergy_degree({"trade": u["trade"], "clusters": [0.1, 0.5, 0.6]})
+    with pytest.raises(TypeError, match=r"`base` must be 'chained' or a period label; received "
+                                        r"the boolean True"):
+        cl.synergy_degree(u.set_axis([0, 1, 2]), base=True)  # True == 1, but not a period
+    with pytest.raises(TypeError, match=r"periods of `order_degrees` cannot be put in order"):
+        cl.synergy_degree(u.set_axis([2020, "2021", 2022]))
 
 
 def test_coupling_coordination_errors():
