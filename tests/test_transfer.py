@@ -661,6 +661,12 @@ def test_moore_rejects_zero_rows_and_lilien_zero_cells():
     (TWO_CITIES.assign(tertiary=0.0, primary=0.0, secondary=[0.0, 1.0]),
      {"method": "weighted"}, ValueError, r"rows \['Xiamen'\] that sum to zero"),
     ([[1.0, 2.0, 3.0]], {}, TypeError, "DataFrame or a 2-D NumPy array"),
+    # a row total that overflows made every share 0 and the weighted index 0.0 (not in [1, 3])
+    (TWO_CITIES.assign(primary=1e308, secondary=1e308, tertiary=1e308), {"method": "weighted"},
+     ValueError, "`matrix` is too large to sum in float64"),
+    # a ratio that overflows was returned as inf
+    (TWO_CITIES.assign(primary=1.0, secondary=1e-320, tertiary=1e308), {}, ValueError,
+     "`matrix` is too large to divide in float64"),
 ])
 def test_structure_advancement_errors(matrix, kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -689,6 +695,9 @@ def test_structure_rationalisation_errors():
     ({"mode": "incomplete", "moved": []}, ValueError, "moves some stages, not none and not all"),
     ({"mode": "incomplete", "moved": list(CHAIN.index)}, ValueError, "mode='complete'"),
     ({"mode": "incomplete", "moved": "design"}, TypeError, "list of stage labels"),
+    # a repeated stage used to arrive twice in the destination (its value added counted twice)
+    ({"mode": "incomplete", "moved": ["production", "production"]}, ValueError,
+     r"`moved` names stages \['production'\] more than once"),
     ({"scale": 2.0}, ValueError, "`scale` applies to mode='replicating' only"),
     ({"mode": "replicating", "scale": 0.0}, ValueError, "`scale` must be positive"),
     ({"mode": "replicating", "scale": -1.0}, ValueError, "`scale` must be at least 0.0"),
@@ -726,6 +735,8 @@ def test_simulator_bad_chain(chain, error, match):
      r"\(region, industry\) \[\('source', 'primary'\)\]"),
     (SOURCE.assign(value_added=[-1.0, 1.0, 1.0]), ValueError, "`source` has negative values"),
     (SOURCE.to_numpy(), TypeError, "`source` must be a pandas DataFrame"),
+    (SOURCE.assign(value_added=[1e308, 1e308, 1.0]), ValueError,
+     "`source` is too large to sum in float64"),
 ])
 def test_simulator_bad_region(region, error, match):
     with pytest.raises(error, match=match):
