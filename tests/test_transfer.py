@@ -352,9 +352,20 @@ def test_book_dataset_runs_through_the_simulator():
     regions = cl.data.load("synthetic_transfer_regions")
     source = regions[regions["region"] == "source"].set_index("sector")
     destination = regions[regions["region"] == "destination"].set_index("sector")
+    assert chain.attrs["kind"] == "synthetic" and regions.attrs["kind"] == "synthetic"
+    chain_value_added = chain["value_added"].sum()
     for mode in cl.TRANSFER_MODES:
         result = cl.simulate_transfer(chain, source=source, destination=destination, mode=mode)
-        assert result.to_frame().notna().sum().sum() > 0
+        frame = result.to_frame()
+        # every indicator is defined, except the cluster's productivity where it has no stage
+        defined = frame.drop(columns="cluster_productivity")
+        assert defined.notna().all().all()
+        assert frame["cluster_productivity"].isna().tolist() == (
+            frame["cluster_value_added"] == 0).tolist()
+        # without assumptions, moving conserves value added; replicating adds one copy
+        total = frame["value_added"].groupby(level="time").sum()
+        added = chain_value_added if mode == "replicating" else 0.0
+        assert total["after"] == pytest.approx(total["before"] + added, rel=1e-12)
 
 
 # ============================================================================================
