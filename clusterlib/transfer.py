@@ -629,7 +629,8 @@ def structure_advancement(matrix: pd.DataFrame | pd.Series, *, method: str = "ra
     ValueError
         If its columns are not exactly `sectors`, it has missing, infinite or negative values,
         a row with zero total (``"weighted"``) or zero in the next-to-last sector
-        (``"ratio"``), or `method` is unknown.
+        (``"ratio"``), values whose row total or ratio overflows float64, or `method` is
+        unknown.
 
     Notes
     -----
@@ -677,9 +678,12 @@ def structure_advancement(matrix: pd.DataFrame | pd.Series, *, method: str = "ra
                 f"{_validate._listed(frame.index[zero].tolist())}, so the ratio is undefined; "
                 f"use method='weighted' or drop those rows."
             )
-        index = values[:, -1] / values[:, -2]
+        with np.errstate(over="ignore"):
+            index = values[:, -1] / values[:, -2]
+        _validate.check_no_overflow(index, name="matrix", operation="divide")
         name = "advancement_ratio"
     else:
+        _validate.checked_sum(values, axis=1, name="matrix")
         shares = _shares(frame, name="matrix")
         index = shares @ np.arange(1, len(order) + 1, dtype=float)
         name = "advancement_weighted"
@@ -829,6 +833,7 @@ def _region_economy(data: Any, *, name: str) -> pd.DataFrame:
                             right_name=f"{name} rows")
     frame = frame.loc[list(SECTORS)]
     _validate.check_nonnegative(frame, name=name)
+    _validate.checked_sum(frame.to_numpy(), axis=0, name=name)
     _validate.check_output_employment(frame["value_added"].rename(name).to_frame().T,
                                       frame["employment"].rename(name).to_frame().T,
                                       output_name=f"{name}['value_added']",
@@ -880,6 +885,13 @@ def _moved_stages(chain: pd.DataFrame, mode: str, moved: Any) -> list[Any]:
             raise ValueError(
                 f"`moved` names stages {_validate._listed(unknown)} that are not in `chain`; "
                 f"its stages are {_validate._listed(list(chain.index))}."
+            )
+        repeated = list(dict.fromkeys(stage for stage in stages if stages.count(stage) > 1))
+        if repeated:
+            raise ValueError(
+                f"`moved` names stages {_validate._listed(repeated)} more than once; a stage "
+                f"moves once (repeating it would count its value added and workers twice in "
+                f"the destination). Name each stage once."
             )
     if not stages or len(set(stages)) == len(chain):
         raise ValueError(
@@ -946,7 +958,7 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
     ValueError
         If `mode` is unknown; `chain`, `source` or `destination` lack columns, have unknown or
         missing sectors, or invalid values; `moved` is given for another mode, names unknown
-        stages, or moves none or all stages; `scale` is not positive or given for another mode;
+        or repeated stages, or moves none or all stages; `scale` is not positive or given for another mode;
         a fraction lies outside [0, 1] or `spillover` is negative; more workers would leave the
         destination's primary sector than it has, or `reemployment` is positive while the
         source has no tertiary employment.

@@ -352,9 +352,20 @@ def test_book_dataset_runs_through_the_simulator():
     regions = cl.data.load("synthetic_transfer_regions")
     source = regions[regions["region"] == "source"].set_index("sector")
     destination = regions[regions["region"] == "destination"].set_index("sector")
+    assert chain.attrs["kind"] == "synthetic" and regions.attrs["kind"] == "synthetic"
+    chain_value_added = chain["value_added"].sum()
     for mode in cl.TRANSFER_MODES:
         result = cl.simulate_transfer(chain, source=source, destination=destination, mode=mode)
-        assert result.to_frame().notna().sum().sum() > 0
+        frame = result.to_frame()
+        # every indicator is defined, except the cluster's productivity where it has no stage
+        defined = frame.drop(columns="cluster_productivity")
+        assert defined.notna().all().all()
+        assert frame["cluster_productivity"].isna().tolist() == (
+            frame["cluster_value_added"] == 0).tolist()
+        # without assumptions, moving conserves value added; replicating adds one copy
+        total = frame["value_added"].groupby(level="time").sum()
+        added = chain_value_added if mode == "replicating" else 0.0
+        assert total["after"] == pytest.approx(total["before"] + added, rel=1e-12)
 
 
 # ============================================================================================
@@ -661,6 +672,12 @@ def test_moore_rejects_zero_rows_and_lilien_zero_cells():
     (TWO_CITIES.assign(tertiary=0.0, primary=0.0, secondary=[0.0, 1.0]),
      {"method": "weighted"}, ValueError, r"rows \['Xiamen'\] that sum to zero"),
     ([[1.0, 2.0, 3.0]], {}, TypeError, "DataFrame or a 2-D NumPy array"),
+    # a row total that overflows made every share 0 and the weighted index 0.0 (not in [1, 3])
+    (TWO_CITIES.assign(primary=1e308, secondary=1e308, tertiary=1e308), {"method": "weighted"},
+     ValueError, "`matrix` is too large to sum in float64"),
+    # a ratio that overflows was returned as inf
+    (TWO_CITIES.assign(primary=1.0, secondary=1e-320, tertiary=1e308), {}, ValueError,
+     "`matrix` is too large to divide in float64"),
 ])
 def test_structure_advancement_errors(matrix, kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -689,6 +706,9 @@ def test_structure_rationalisation_errors():
     ({"mode": "incomplete", "moved": []}, ValueError, "moves some stages, not none and not all"),
     ({"mode": "incomplete", "moved": list(CHAIN.index)}, ValueError, "mode='complete'"),
     ({"mode": "incomplete", "moved": "design"}, TypeError, "list of stage labels"),
+    # a repeated stage used to arrive twice in the destination (its value added counted twice)
+    ({"mode": "incomplete", "moved": ["production", "production"]}, ValueError,
+     r"`moved` names stages \['production'\] more than once"),
     ({"scale": 2.0}, ValueError, "`scale` applies to mode='replicating' only"),
     ({"mode": "replicating", "scale": 0.0}, ValueError, "`scale` must be positive"),
     ({"mode": "replicating", "scale": -1.0}, ValueError, "`scale` must be at least 0.0"),
@@ -726,6 +746,8 @@ def test_simulator_bad_chain(chain, error, match):
      r"\(region, industry\) \[\('source', 'primary'\)\]"),
     (SOURCE.assign(value_added=[-1.0, 1.0, 1.0]), ValueError, "`source` has negative values"),
     (SOURCE.to_numpy(), TypeError, "`source` must be a pandas DataFrame"),
+    (SOURCE.assign(value_added=[1e308, 1e308, 1.0]), ValueError,
+     "`source` is too large to sum in float64"),
 ])
 def test_simulator_bad_region(region, error, match):
     with pytest.raises(error, match=match):
