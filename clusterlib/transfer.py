@@ -447,6 +447,7 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     out_frame, emp_frame = _paired(output, employment, first_name="output",
                                    second_name="employment", min_rows=2, min_cols=2)
     _validate.check_output_employment(out_frame, emp_frame, empty_cells_allowed=False)
+    _validate.check_no_zero_lines(out_frame, name="output")  # named here, not as LQ's `matrix`
     lq = location_quotient(out_frame)
     y, labour = out_frame.to_numpy(), emp_frame.to_numpy()
     productivity = (y / y.sum(axis=0, keepdims=True)) / (labour / labour.sum(axis=0, keepdims=True))

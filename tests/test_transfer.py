@@ -634,6 +634,8 @@ def test_gradient_rejects_empty_cells_and_one_region():
         cl.gradient_coefficient(output, workers)
     with pytest.raises(ValueError, match=r"at least 2 row\(s\)"):
         cl.gradient_coefficient(TWO_CITIES.iloc[:1], TWO_CITIES.iloc[:1])
+    with pytest.raises(ValueError, match=r"`output` has columns \['primary'\] that sum to zero"):
+        cl.gradient_coefficient(TWO_CITIES.assign(primary=0.0), TWO_CITIES)
 
 
 @pytest.mark.parametrize("function", [cl.moore_index, cl.lilien_index])
