@@ -761,7 +761,8 @@ def test_concentration_ratio_bad_n(n, error, match):
     (pd.Series({"textiles": 0.0, "software": 0.0}), ValueError, "sums to zero"),
     (pd.Series({"textiles": np.nan, "software": 1.0}), ValueError, "missing"),
     (pd.Series({"textiles": "a", "software": "b"}), TypeError, "must hold numbers"),
-    ({"textiles": 1.0, "software": 1.0}, TypeError, "pandas Series"),
+    ({"textiles": "1", "software": 1.0}, TypeError, "must hold numbers"),
+    ("textiles", TypeError, "pandas Series, a dict"),
 ])
 def test_krugman_bad_reference(reference, error, match):
     with pytest.raises(error, match=match):
@@ -923,3 +924,9 @@ def test_large_values_below_overflow_still_work():
     pd.testing.assert_frame_equal(agg.herfindahl(big).to_frame(),
                                   agg.herfindahl(TEXTBOOK).to_frame())
     assert agg.gini([1e300, 3e300]) == pytest.approx(agg.gini([1.0, 3.0]))
+
+
+def test_krugman_reference_as_dict_is_read_as_series():
+    reference = {"textiles": 1.0, "software": 3.0}
+    assert agg.krugman_index(TEXTBOOK, reference=reference).equals(
+        agg.krugman_index(TEXTBOOK, reference=pd.Series(reference)))
