@@ -1,4 +1,4 @@
-"""Benchmark the book: cold build, cached rebuild, the test suite, and clusterlib at scale.
+"""Benchmark the book: cold build, cached rebuild, the test suite, each chapter alone, clusterlib.
 
 Run from the repository root inside the project environment (after `python3 dev.py setup`):
 
@@ -96,6 +96,12 @@ def book_rows() -> list[dict[str, object]]:
             {"step": "cached rebuild (nothing changed)", "seconds": once(build)},
             {"step": "whole test suite (python -m pytest)",
              "seconds": once([sys.executable, "-m", "pytest", "-q"])}]
+    jupyter = str(ROOT / ".venv" / "bin" / "jupyter")
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):  # each alone, fresh kernel
+        command = [jupyter, "nbconvert", "--to", "notebook", "--execute", "--stdout",
+                   str(notebook)]
+        rows.append({"step": f"{notebook.stem} alone in a fresh kernel (nbconvert --execute)",
+                     "seconds": once(command)})
     for row in rows:
         print(f"{row['step']:40s} {row['seconds']:8.1f} s", flush=True)
     return rows
@@ -121,7 +127,9 @@ def main() -> None:
     if not args.quick:
         lines += ["", "## The book", "", pd.DataFrame(book_rows()).to_markdown(index=False,
                                                                                 floatfmt=".1f")]
-    lines += ["", "The weights benchmark against pymcdm is in `results_weights.md`.", ""]
+    lines += ["", "The other benchmarks: `results_weights.md` (entropy and CRITIC against pymcdm), "
+              "`results_complexity.md` (against py-ecomplexity), `results_dynamics.md` (Granger "
+              "tests) and `results_synergy.md`.", ""]
     (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")
 
 
