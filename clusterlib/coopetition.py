@@ -784,14 +784,11 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
         frame.iloc[:-1], name="series",
         purpose="A size that never changes is collinear with the intercept, so its "
                 "coefficients cannot be estimated.")
+    _validate.check_not_collinear(
+        frame.iloc[:-1], name="series",
+        purpose="Over the observation times their separate effects cannot be estimated.")
     design = pd.DataFrame(values[:-1], columns=species)
     design.insert(0, "growth", 1.0)
-    if np.linalg.matrix_rank(design.to_numpy()) < design.shape[1]:
-        raise ValueError(
-            f"The sizes of {_validate._listed(list(species))} are exactly collinear over the "
-            f"observation times (one is a linear function of the others), so their "
-            f"separate effects cannot be estimated; expected series that move independently. "
-            f"Drop or combine the collinear species.")
     results, blocks = {}, []
     growth, capacity, capacity_se = np.empty(n), np.empty(n), np.empty(n)
     inter, inter_se = np.zeros((n, n)), np.zeros((n, n))

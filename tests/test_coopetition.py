@@ -674,10 +674,10 @@ def test_fit_rejects_constant_and_collinear_series():
     with pytest.raises(ValueError, match="are constant"):
         co.fit_lotka_volterra(late)
     proportional = pd.DataFrame({"a": growing, "b": 2.0 * growing})
-    with pytest.raises(ValueError, match="exactly collinear"):
+    with pytest.raises(ValueError, match=r"Series \['a', 'b'\] in `series` are exact linear"):
         co.fit_lotka_volterra(proportional)
     affine = pd.DataFrame({"a": growing, "b": growing + 5.0, "c": growing[::-1].to_numpy()})
-    with pytest.raises(ValueError, match="exactly collinear"):
+    with pytest.raises(ValueError, match=r"\['a', 'b'\] in `series` are exact linear"):
         co.fit_lotka_volterra(affine)
 
 
