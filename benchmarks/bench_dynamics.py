@@ -35,7 +35,7 @@ from statsmodels.tsa.stattools import grangercausalitytests
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 import clusterlib as cl
-from _timing import best_time
+from _timing import best_time, write_results
 
 SEED = 2015
 HERE = Path(__file__).resolve().parent
@@ -101,7 +101,7 @@ def main() -> None:
         max(1, args.repeats // 2))
     table = pd.DataFrame(rows)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    text = "\n".join([
+    lines = [
         "# Benchmark: Granger F-test vectorised over replications",
         "",
         f"Run {dt.datetime.now():%Y-%m-%d %H:%M} with `benchmarks/bench_dynamics.py` in the book's "
@@ -121,12 +121,8 @@ def main() -> None:
         f"The chapter's whole Monte Carlo (2 lengths x 5 effects x 10,000 replications, "
         f"simulation included) takes {chapter:.2f} s.",
         "",
-    ])
-    if args.output == "-":
-        print(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(text)
+    ]
+    write_results(lines, args.output)
 
 
 if __name__ == "__main__":

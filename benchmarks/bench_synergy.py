@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 import clusterlib as cl
-from _timing import best_time
+from _timing import best_time, write_results
 
 SEED = 20240605
 HERE = Path(__file__).resolve().parent
@@ -89,7 +89,7 @@ def main() -> None:
                      "max |difference|": f"{difference:.1e}"})
     table = pd.DataFrame(rows).to_markdown(index=False)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    text = "\n".join([
+    lines = [
         "# Benchmark: clusterlib.synergy at scale",
         "",
         f"Run {dt.datetime.now():%Y-%m-%d %H:%M} with `benchmarks/bench_synergy.py` in the book's "
@@ -105,12 +105,8 @@ def main() -> None:
         "",
         table,
         "",
-    ])
-    if args.output == "-":
-        print(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(text)
+    ]
+    write_results(lines, args.output)
 
 
 if __name__ == "__main__":
