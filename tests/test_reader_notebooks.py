@@ -117,6 +117,11 @@ def test_solutions_come_after_every_exercise(source):
     after = cells[solutions_at:]
     assert sum(c.source.startswith("### Solution to Exercise") for c in after) == exercises
     assert {c.id for c in after} >= solution_ids
+    # Opened in JupyterLab, the solutions are folded away: their part's heading and each
+    # solution's heading are collapsed (JupyterLab's cell metadata), so nothing below shows.
+    folded = [c for c in after if c.source.startswith(("## Solutions", "### Solution to"))]
+    assert [c.metadata.get(rn.COLLAPSED) for c in folded] == [True] * (exercises + 1)
+    assert not any(c.metadata.get(rn.COLLAPSED) for c in before)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

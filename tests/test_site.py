@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -155,3 +156,102 @@ def test_api_page_lists_parameters_once_per_object(site):
         counts[entry.select_one("dt").get("id")] = rubrics.count("Parameters")
     assert len(objects) >= 20 and sum(counts.values()) >= 15  # the selectors see the blocks
     assert {name: n for name, n in counts.items() if n > 1} == {}
+
+
+# Void elements have no end tag; everything else Sphinx writes is closed. A start tag left open
+# on a page is raw HTML that slipped through the Markdown (e.g. "indicators/<code>/data.csv" in a
+# dataset's metadata), and it restyles everything after it.
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+             "track", "wbr", "path", "circle", "rect", "line", "polyline", "polygon", "use",
+             "stop", "ellipse"}
+
+
+class _TagBalance(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        if tag not in self.open:
+            self.problems.append(f"</{tag}> closes nothing (line {self.getpos()[0]})")
+            return
+        while self.open and self.open[-1] != tag:  # HTML lets <p> and <li> close implicitly
+            left = self.open.pop()
+            if left not in ("p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody"):
+                self.problems.append(f"<{left}> is never closed (line {self.getpos()[0]})")
+        self.open.pop()
+
+
+def test_no_page_has_an_unbalanced_html_tag(site):
+    problems = {}
+    for page in _all_pages(site):
+        parser = _TagBalance()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        found = parser.problems + [f"<{tag}> is never closed" for tag in parser.open]
+        if found:
+            problems[page.name] = found[:3]
+    assert problems == {}
+
+
+def test_unbalanced_tag_check_sees_raw_html():
+    parser = _TagBalance()
+    parser.feed("<html><body><p>via indicators/<code>/data.csv</p><div>x</div></body></html>")
+    assert parser.problems  # the <code> from the text is reported
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_shown_code_has_no_book_plumbing(site, source):
+    """glue calls and the myst_nb import are removed from the code a reader sees on the page."""
+    soup = _page(site, f"chapters/{source.stem}")
+    code = "\n".join(block.get_text() for block in soup.select("div.cell_input pre"))
+    assert "glue(" not in code and "myst_nb" not in code
+    if "glue(" in "".join(c.source for c in nbformat.read(source, as_version=4).cells):
+        assert code.strip()  # the rest of the code is still shown
+
+
+def test_every_figure_has_alt_text(site):
+    missing = []
+    for page in _all_pages(site):
+        for img in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+                "article.bd-article img"):
+            alt = (img.get("alt") or "").strip()
+            if not alt or alt == img.get("src") or alt.endswith((".png", ".svg", ".jpg")):
+                missing.append(f"{page.name}: {img.get('src')}")
+    assert missing == []
+
+
+def test_chinese_text_is_marked_and_styled(site):
+    soup = _page(site, "chapters/01_theory")
+    spans = soup.select('article.bd-article span[lang="zh-Hans"]')
+    assert len(spans) > 50 and all(re.search(r"[\u3400-\u9fff]", s.get_text()) for s in spans)
+    assert not soup.select('article.bd-article pre span[lang="zh-Hans"]')  # code stays code
+    css = (site / "_static" / "book.css").read_text(encoding="utf-8")
+    assert ":lang(zh-Hans)" in css and "Noto Sans CJK SC" in css and "Microsoft YaHei" in css
+
+
+def test_pages_load_no_thebe_and_have_a_favicon(site):
+    for page in _all_pages(site):
+        html = page.read_text(encoding="utf-8")
+        if html.startswith('<meta http-equiv="Refresh"'):
+            continue  # index.html only redirects to intro.html
+        assert "THEBE_JS_URL" not in html and "sphinx-thebe" not in html, page.name
+        assert re.search(r'<link rel="icon" href="[^"]*favicon\.svg', html), page.name
+
+
+def test_glossary_has_an_a_to_z_bar(site):
+    soup = _page(site, "chapters/glossary")
+    links = soup.select("p.glossary-index a")
+    assert len(links) >= 10
+    assert all(soup.find(id=a["href"].lstrip("#")) is not None for a in links)
+    assert [a.get_text() for a in links] == sorted(a.get_text() for a in links)

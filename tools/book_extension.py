@@ -11,6 +11,15 @@
 - The download button and the Binder/Colab launch buttons of a chapter serve its reader
   notebook (``notebooks/``, see ``tools/reader_notebooks.py``); the source notebook stays
   downloadable for instructors and authors.
+- The code a reader sees has no book plumbing: ``glue`` calls and the ``myst_nb`` import are
+  removed from the shown code cells (the same rule as the reader notebooks), and a cell left
+  with nothing to show is not shown.
+- Every figure's image has its caption's first sentence as alt text (not the file path).
+- Chinese text is marked ``lang="zh-Hans"`` so that browsers pick a Chinese font (the stylesheet
+  names the CJK font stack) and screen readers a Chinese voice.
+- The glossary opens with an A–Z bar that jumps to the first term of each letter.
+- sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
+  added twice (a console error on every page) and name a host outside the site.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ import sys
 import warnings
 from pathlib import Path
 
+from docutils import nodes
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book_citations import register_pybtex_styles, register_sphinx_styles  # noqa: E402
 
@@ -29,6 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 READER_DIR = ROOT / "notebooks"
 GLOSSARY = ROOT / "chapters" / "glossary.md"
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+# Chinese characters with the CJK punctuation and full-width forms written between them.
+CHINESE_SPAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff"
+                          r"\uff00-\uffef\u00b7\u2014\u2026\u201c\u201d]*[\u3000-\u303f\u3400-\u9fff"
+                          r"\uf900-\ufaff\uff00-\uffef])?")
 
 
 def glossary_terms() -> list[str]:
@@ -141,6 +156,132 @@ def _copy_readers(app, exception) -> None:
             shutil.copyfile(path, target / path.name)
 
 
+class chinese(nodes.inline):
+    """A run of Chinese text: ``<span lang="zh-Hans">`` in HTML, the text itself elsewhere."""
+
+
+def _visit_chinese_html(self, node) -> None:
+    self.body.append('<span lang="zh-Hans">')
+
+
+def _depart_chinese_html(self, node) -> None:
+    self.body.append("</span>")
+
+
+def _pass(self, node) -> None:
+    pass
+
+
+_NOT_PROSE = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.math_block,
+              nodes.comment, nodes.target, nodes.substitution_definition)
+
+
+def _mark_chinese(app, doctree, docname) -> None:
+    """Wrap every run of Chinese characters in running text in a `chinese` node."""
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, chinese) or any(
+                isinstance(ancestor, _NOT_PROSE) for ancestor in _ancestors(parent)):
+            continue
+        value = str(text)
+        pieces, end = [], 0
+        for match in CHINESE_SPAN.finditer(value):
+            if match.start() > end:
+                pieces.append(nodes.Text(value[end:match.start()]))
+            pieces.append(chinese("", match.group(0)))
+            end = match.end()
+        if not pieces:
+            continue
+        if end < len(value):
+            pieces.append(nodes.Text(value[end:]))
+        parent.replace(text, pieces)
+
+
+def _ancestors(node):
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+class _GlueError(Exception):
+    pass
+
+
+class _CellContext:
+    """What `reader_notebooks.strip_glue` needs to report a cell it cannot strip."""
+
+    def __init__(self, docname: str, index) -> None:
+        self.where = f"{docname}, code cell {index}"
+
+    def fail(self, message: str) -> Exception:
+        return _GlueError(f"{self.where}: {message}")
+
+
+def _hide_glue(app, doctree) -> None:
+    """Remove glue calls and the myst_nb import from the code cells shown on the page; drop a
+    cell's input when nothing else is left, and the cell when it shows nothing at all."""
+    from reader_notebooks import strip_glue
+
+    docname = app.env.docname
+    for cell in list(doctree.findall(nodes.container)):
+        if cell.get("nb_element") != "cell_code":
+            continue
+        for source in [c for c in cell.children if c.get("nb_element") == "cell_code_source"]:
+            block = next(iter(source.findall(nodes.literal_block)), None)
+            if block is None:
+                continue
+            code = strip_glue(block.astext(), _CellContext(docname, cell.get("cell_index")))
+            if code.strip():
+                if code != block.astext():
+                    block.children = [nodes.Text(code)]
+                    block.rawsource = code
+            else:
+                cell.remove(source)
+        if not cell.children:
+            cell.parent.remove(cell)
+
+
+def _figure_alt_text(app, doctree) -> None:
+    """Give each figure's image its caption's first sentence as alt text."""
+    for figure in doctree.findall(nodes.figure):
+        caption = next(iter(figure.findall(nodes.caption)), None)
+        if caption is None:
+            continue
+        text = " ".join(caption.astext().split())
+        first = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+        for image in figure.findall(nodes.image):
+            if not image.get("alt") or image["alt"] == image.get("uri"):
+                image["alt"] = first
+
+
+def _glossary_index(app, doctree, docname) -> None:
+    """An A–Z bar above the glossary: one link per initial letter, to its first term."""
+    from sphinx import addnodes
+
+    for glossary in list(doctree.findall(addnodes.glossary)):
+        first: dict[str, str] = {}
+        for term in glossary.findall(nodes.term):
+            letter = term.astext().strip()[:1].upper()
+            if letter.isalpha() and letter not in first and term["ids"]:
+                first[letter] = term["ids"][0]
+        bar = nodes.paragraph(classes=["glossary-index"])
+        for position, (letter, target) in enumerate(first.items()):
+            if position:
+                bar += nodes.Text(" · ")
+            bar += nodes.reference("", letter, refid=target, internal=True)
+        glossary.parent.insert(glossary.parent.index(glossary), bar)
+
+
+def _no_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Drop sphinx-thebe's scripts and stylesheet (unused, loaded twice, name another host)."""
+    context["script_files"] = [js for js in context.get("script_files", [])
+                               if "thebe" not in (getattr(js, "filename", None) or "").lower()
+                               and "THEBE_JS_URL" not in (js.attributes.get("body", "")
+                                                          if hasattr(js, "attributes") else "")]
+    context["css_files"] = [css for css in context.get("css_files", [])
+                            if "thebe" not in (getattr(css, "filename", None) or str(css)).lower()]
+
+
 def setup(app):
     register_pybtex_styles()
     register_sphinx_styles()
@@ -150,4 +291,12 @@ def setup(app):
     app.connect("env-get-updated", _number_within_chapters, priority=900)
     app.connect("html-page-context", _reader_buttons, priority=600)
     app.connect("build-finished", _copy_readers)
+    app.add_node(chinese, html=(_visit_chinese_html, _depart_chinese_html),
+                 latex=(_pass, _pass), text=(_pass, _pass), man=(_pass, _pass),
+                 texinfo=(_pass, _pass))
+    app.connect("doctree-read", _hide_glue)
+    app.connect("doctree-read", _figure_alt_text)
+    app.connect("doctree-resolved", _glossary_index)
+    app.connect("doctree-resolved", _mark_chinese, priority=900)
+    app.connect("html-page-context", _no_thebe, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,8 @@ same chapter for a plain notebook interface, generated from the source and its s
 - figure and exercise references as "Fig. 3" / "Exercise 2"; links to other chapters and
   sections point at the published pages;
 - exercises as headed Markdown, every solution (text, code and output) gathered at the end under
-  "Solutions"; admonitions as block quotes; figure captions under their figures;
+  "Solutions", whose heading (and each solution's) opens collapsed in JupyterLab; admonitions
+  as block quotes; figure captions under their figures;
 - glue calls and the ``myst_nb`` import removed from the code a student reads;
 - a first cell that installs the book's package, pinned dependencies and data where
   ``clusterlib`` is missing (Colab) and does nothing in the book's own environment (or Binder).
@@ -445,6 +446,17 @@ def _markdown(text: str, cell_id: str):
     return cell
 
 
+# JupyterLab (3 and 4) stores a collapsed heading in this cell metadata key: the cells under the
+# heading stay hidden until the reader expands it (the caret left of the heading).
+COLLAPSED = "jp-MarkdownHeadingCollapsed"
+
+
+def _collapsed(cell):
+    """`cell` (a heading) opened collapsed in JupyterLab, so a solution is not in plain view."""
+    cell.metadata[COLLAPSED] = True
+    return cell
+
+
 def convert(source: Path) -> nbformat.NotebookNode:
     """The reader notebook of one chapter (see the module docstring)."""
     notebook = nbformat.read(source, as_version=4)
@@ -461,7 +473,8 @@ def convert(source: Path) -> nbformat.NotebookNode:
         if start:
             if start not in exercises:
                 raise context.fail(f"solution of unknown exercise {start!r}.")
-            solving = [_markdown(f"### Solution to Exercise {exercises[start]}", f"{cell.id}-solution")]
+            solving = [_collapsed(_markdown(f"### Solution to Exercise {exercises[start]}",
+                                            f"{cell.id}-solution"))]
             continue
         if end:
             if solving is None:
@@ -496,7 +509,7 @@ def convert(source: Path) -> nbformat.NotebookNode:
         "reader-about")
     cells = [setup_cell(), *body[:1], about, *body[1:]]
     if solutions:
-        cells.append(_markdown("## Solutions · 参考答案", "reader-solutions"))
+        cells.append(_collapsed(_markdown("## Solutions · 参考答案", "reader-solutions")))
         cells.extend(solutions)
     if context.citations:
         items = reference_list(context.citations)
