@@ -182,6 +182,8 @@ def test_null_statistics_stay_in_their_ranges(pairs, method, seed):
     ({"draws": 0}, ValueError, "draws"),
     ({"draws": 10.0}, TypeError, "integer"),
     ({"quantiles": (0.5, 1.5)}, ValueError, "quantiles"),
+    ({"quantiles": ("median",)}, TypeError, "quantiles"),
+    ({"draws": True}, TypeError, "integer"),
     ({"base": 2023}, ValueError, "last period"),
     ({"base": 1999}, ValueError, "1999"),
     ({"base": True}, TypeError, "boolean|period label"),
