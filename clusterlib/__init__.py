@@ -72,12 +72,14 @@ from clusterlib.dynamics import (
 # synergy: composite-system synergy and coupling coordination (Chapter 5)
 from clusterlib.synergy import (
     CouplingCoordinationResult,
+    CouplingNullResult,
     OrderDegreeResult,
     SubsystemOrderResult,
     SynergyResult,
     classify,
     coordination_grades,
     coupling_coordination,
+    coupling_null,
     evolution_stages,
     order_degree,
     subsystem_order_degree,
@@ -175,6 +177,8 @@ __all__ = [
     "SynergyResult",
     "coupling_coordination",
     "CouplingCoordinationResult",
+    "coupling_null",
+    "CouplingNullResult",
     "coordination_grades",
     "evolution_stages",
     "classify",
