@@ -1,8 +1,9 @@
 r"""Agglomeration, concentration and specialisation measures on a region × industry matrix.
 
-Every function except :func:`gini` and :func:`plant_herfindahl` takes a *region × industry
-matrix*: regions in rows, industries in columns, non-negative employment, output or exports, as a
-pandas DataFrame or a 2-D NumPy array (whose rows and columns are then labelled 0, 1, ...).
+Every function except :func:`gini`, :func:`lorenz_curve` and :func:`plant_herfindahl` takes a
+*region × industry matrix*: regions in rows, industries in columns, non-negative employment,
+output or exports, as a pandas DataFrame or a 2-D NumPy array (whose rows and columns are then
+labelled 0, 1, ...).
 Results keep the labels.
 
 Notation used in the Notes sections:
@@ -44,6 +45,7 @@ __all__ = [
     "krugman_index",
     "location_quotient",
     "locational_gini",
+    "lorenz_curve",
     "plant_herfindahl",
 ]
 
