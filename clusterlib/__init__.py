@@ -20,6 +20,7 @@ from clusterlib.agglomeration import (
     krugman_index,
     locational_gini,
     location_quotient,
+    lorenz_curve,
     plant_herfindahl,
 )
 
@@ -141,6 +142,7 @@ __all__ = [
     "hoover_coefficient",
     "gini",
     "locational_gini",
+    "lorenz_curve",
     "ellison_glaeser",
     "EllisonGlaeserResult",
     "plant_herfindahl",

@@ -1,8 +1,9 @@
 r"""Agglomeration, concentration and specialisation measures on a region × industry matrix.
 
-Every function except :func:`gini` and :func:`plant_herfindahl` takes a *region × industry
-matrix*: regions in rows, industries in columns, non-negative employment, output or exports, as a
-pandas DataFrame or a 2-D NumPy array (whose rows and columns are then labelled 0, 1, ...).
+Every function except :func:`gini`, :func:`lorenz_curve` and :func:`plant_herfindahl` takes a
+*region × industry matrix*: regions in rows, industries in columns, non-negative employment,
+output or exports, as a pandas DataFrame or a 2-D NumPy array (whose rows and columns are then
+labelled 0, 1, ...).
 Results keep the labels.
 
 Notation used in the Notes sections:
@@ -44,6 +45,7 @@ __all__ = [
     "krugman_index",
     "location_quotient",
     "locational_gini",
+    "lorenz_curve",
     "plant_herfindahl",
 ]
 
@@ -437,13 +439,18 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     .. math:: K_r = \sum_i |s_{ri} - \bar s_i|.
 
     By default :math:`\bar s_{i} = (x_{\cdot i} - x_{ri}) / (x_{\cdot\cdot} - x_{r\cdot})`, the
-    structure of the rest of the economy, as in Krugman (1991), who compared each region with
-    the others. Some textbooks instead average the other regions' shares without weights;
-    pass that average as `reference` to reproduce them.
+    structure of the rest of the economy. Krugman (1991, ch. 3) computed the index for *pairs*
+    of regions (US census regions, pairs of European countries); pass the other region's row as
+    `reference` to reproduce such a bilateral index. The rest-of-economy reference is the later
+    convention (e.g. Midelfart-Knarvik et al., 2000, against the rest of the EU). Some textbooks
+    instead average the other regions' shares without weights; pass that average as
+    `reference` to reproduce them.
 
     References
     ----------
     .. [1] Krugman, P. (1991). *Geography and Trade*. MIT Press.
+    .. [2] Midelfart-Knarvik, K. H., Overman, H. G., Redding, S. J., & Venables, A. J. (2000).
+       *The Location of European Industry*. European Commission, Economic Papers 142.
 
     Examples
     --------
@@ -644,7 +651,10 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     points :math:`(X_k, Y_k)` of cumulative shares of total activity
     :math:`X_k = \sum_{j \le k} x_{(j)}` and of the industry :math:`Y_k = \sum_{j \le k} s_{(j)i}`.
     This function returns the **Gini ratio**: the area between that curve and the diagonal
-    divided by the area under the diagonal (1/2),
+    divided by the area under the diagonal (1/2), i.e. **twice the area** between the curve and
+    the diagonal, or one minus twice the area under the curve (the convention of :func:`gini`;
+    :func:`lorenz_curve` with the LQs as values and the regions' activity as weights returns
+    the points of this curve),
 
     .. math:: G_i = 1 - \sum_k x_{(k)} (Y_{k-1} + Y_k)
               = \tfrac12 \sum_r \sum_q x_r x_q \, |LQ_{ri} - LQ_{qi}|,
@@ -688,6 +698,127 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     cum_share_before = np.vstack([zeros, np.cumsum(share_sorted, axis=0)[:-1]])
     coefficient = (share_sorted * cum_weight_before - weight_sorted * cum_share_before).sum(axis=0)
     return pd.Series(coefficient, index=frame.columns, name="locational_gini")
+
+
+def lorenz_curve(values: pd.Series | np.ndarray | list[float], *,
+                 weights: pd.Series | np.ndarray | list[float] | None = None) -> pd.DataFrame:
+    r"""Points of the Lorenz curve of a non-negative distribution, starting at (0, 0).
+
+    Parameters
+    ----------
+    values : pandas.Series, numpy.ndarray or list
+        One-dimensional, at least two non-negative values, not all zero. Without `weights`, the
+        amount held by each unit (a region's output, a firm's sales). With `weights`, the value
+        *per member* of each group (income per person, a region's location quotient).
+    weights : pandas.Series, numpy.ndarray or list, optional
+        Size of each group for grouped data (persons, a region's share of total activity), one
+        positive number per value; a Series must have the labels of `values`. By default every
+        unit weighs the same.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :math:`n + 1` rows (index ``rank`` 0 to :math:`n`), units in increasing order of value;
+        columns ``unit`` (the label of the unit added at that point, missing at the origin),
+        ``population_share`` (cumulative share of units or weights, :math:`p_k`) and
+        ``value_share`` (cumulative share of the total, :math:`L_k`). The first row is (0, 0),
+        the last (1, 1).
+
+    Raises
+    ------
+    TypeError
+        If `values` or `weights` is not a Series, 1-D array or list of numbers.
+    ValueError
+        If `values` has fewer than two values, missing, infinite or negative values, or sums to
+        zero (weighted by `weights`); if `weights` has another length or other labels than
+        `values`, or a missing, infinite, zero or negative weight; or if a total is too large
+        to sum in float64.
+
+    Notes
+    -----
+    With units sorted so that :math:`y_{(1)} \le \dots \le y_{(n)}` and weights :math:`w_{(k)}`
+    (all 1 by default),
+
+    .. math:: p_k = \frac{\sum_{j \le k} w_{(j)}}{\sum_j w_j}, \qquad
+              L_k = \frac{\sum_{j \le k} w_{(j)} y_{(j)}}{\sum_j w_j y_j},
+              \qquad p_0 = L_0 = 0 ,
+
+    the curve joining the points by straight lines. Units with equal values may come in any
+    order: the curve is the same. The Gini coefficient is one minus twice the area under this
+    polygon (trapezoids),
+
+    .. math:: G = 1 - \sum_{k=1}^n (p_k - p_{k-1})(L_{k-1} + L_k),
+
+    i.e. twice the area between the curve and the diagonal. Without weights this is exactly
+    :func:`gini` (the same convention: no small-sample correction, maximum :math:`1 - 1/n`);
+    with `values` the location quotients of an industry and `weights` the regions' shares of
+    total activity it is exactly :func:`locational_gini` (the locational Lorenz curve of
+    Krugman, 1991). Integer weights give the curve of the values repeated that many times.
+
+    References
+    ----------
+    .. [1] Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. *Publications
+       of the American Statistical Association*, 9(70), 209–219.
+    .. [2] Cowell, F. A. (2011). *Measuring Inequality* (3rd ed.). Oxford University Press,
+       ch. 2 (the Lorenz curve of grouped data).
+
+    Examples
+    --------
+    >>> curve = lorenz_curve(pd.Series([20.0, 50.0, 20.0, 10.0], index=list("ABCD")))
+    >>> curve.round(2)  # doctest: +NORMALIZE_WHITESPACE
+          unit  population_share  value_share
+    rank
+    0     None              0.00          0.0
+    1       D              0.25          0.1
+    2       A              0.50          0.3
+    3       C              0.75          0.5
+    4       B              1.00          1.0
+    >>> p, share = curve["population_share"], curve["value_share"]
+    >>> round(1 - float((p.diff()[1:] * (share.shift()[1:] + share[1:])).sum()), 10)
+    0.3
+    """
+    series = _validate.as_series(values, name="values", min_length=2)
+    _validate.check_nonnegative(series.to_frame(name="values"), name="values",
+                                hint="A Lorenz curve needs a non-negative distribution.")
+    if weights is None:
+        size = pd.Series(1.0, index=series.index)
+    else:
+        size = _validate.as_series(weights, name="weights", min_length=1)
+        if not isinstance(weights, pd.Series):
+            if len(size) != len(series):
+                raise ValueError(
+                    f"`weights` must have one value per value; received {len(size)} weights for "
+                    f"{len(series)} values. Pass one weight per unit, in the same order."
+                )
+            size.index = series.index
+        else:
+            _validate.check_aligned(series.index, size.index, left_name="values",
+                                    right_name="weights")
+            size = size.loc[series.index]
+        _validate.check_positive(size.to_frame(name="weights"), name="weights",
+                                 hint="Each group needs a positive size; drop empty groups.")
+    order = np.argsort(series.to_numpy(), kind="stable")
+    value_sorted = series.to_numpy()[order]
+    size_sorted = size.to_numpy()[order]
+    with np.errstate(over="ignore"):
+        amount = value_sorted * size_sorted
+    _validate.check_no_overflow(amount, name="values", operation="weight")
+    _validate.checked_sum(size_sorted, name="weights")
+    cumulative_size = np.cumsum(size_sorted)
+    with np.errstate(over="ignore"):
+        cumulative_amount = np.cumsum(amount)
+    _validate.check_no_overflow(cumulative_amount, name="values")
+    if cumulative_amount[-1] == 0:
+        raise ValueError(
+            "`values` are all zero, so there is no distribution to draw; expected a positive "
+            "total. Pass at least one positive value."
+        )
+    return pd.DataFrame(
+        {"unit": pd.Series([None, *series.index[order]], dtype=object),
+         "population_share": np.concatenate([[0.0], cumulative_size / cumulative_size[-1]]),
+         "value_share": np.concatenate([[0.0], cumulative_amount / cumulative_amount[-1]])},
+        index=pd.RangeIndex(series.size + 1, name="rank"),
+    )
 
 
 # --------------------------------------------------------------------------------------------
