@@ -2,7 +2,8 @@ r"""Unit roots, vector autoregressions and Granger causality, over statsmodels (
 
 A thin layer over ``statsmodels.tsa``: every estimate comes from statsmodels and its own
 results objects are returned (``VARResults``, ``LagOrderResults``, ``CausalityTestResults``,
-``IRAnalysis``, ``FEVD``, ``ADFullerResult``, ``KPSSResult``). What this module adds are the
+``IRAnalysis``, ``FEVD``, ``ADFullerResult``, ``KPSSResult``), or small clusterlib results that
+hold statsmodels' numbers. What this module adds are the
 guardrails statsmodels lacks for the short annual series of regional studies:
 
 * input checks that name the series at fault (unequal lengths, gaps, a missing year, text
@@ -11,7 +12,15 @@ guardrails statsmodels lacks for the short annual series of regional studies:
   (statsmodels fits a VAR(3) of two series on 8 observations and prints numbers), a warning
   when they are small, and :func:`var_observations_needed` to say how many observations a lag
   order needs;
-* ADF and KPSS run together with a plain-language verdict that says when they disagree;
+* ADF and KPSS run together with a plain-language verdict that says when they disagree, with
+  the deterministic terms, a fixed or automatic lag and the critical-value tables stated, and a
+  warning when an ADF regression has fewer than 10 residual degrees of freedom;
+* tests in levels with a verdict: Engle–Granger and Johansen cointegration
+  (:func:`engle_granger`, :func:`johansen_test`), the Zivot–Andrews unit-root test with one
+  break (:func:`zivot_andrews_test`) and the Toda–Yamamoto Granger test (:func:`toda_yamamoto`);
+* Granger tests with the equation's or the system's degrees of freedom, cumulative impulse
+  responses (:func:`cumulative_impulse_responses`) and maximum-likelihood or df-corrected
+  standard errors (:func:`var_standard_errors`);
 * a Granger F-test vectorised over many replications (:func:`granger_f_test`) and a seeded
   Monte Carlo of its size and power (:func:`granger_monte_carlo`).
 
