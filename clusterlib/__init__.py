@@ -68,6 +68,16 @@ from clusterlib.dynamics import (
     var_observations_needed,
     var_stability,
     variance_decomposition,
+    CointegrationResult,
+    JohansenResult,
+    TodaYamamotoResult,
+    ZivotAndrewsResult,
+    cumulative_impulse_responses,
+    engle_granger,
+    johansen_test,
+    toda_yamamoto,
+    var_standard_errors,
+    zivot_andrews_test,
 )
 
 # synergy: composite-system synergy and coupling coordination (Chapter 5)
@@ -229,4 +239,14 @@ __all__ = [
     "granger_f_test",
     "granger_monte_carlo",
     "GrangerMonteCarloResult",
+    "engle_granger",
+    "CointegrationResult",
+    "johansen_test",
+    "JohansenResult",
+    "zivot_andrews_test",
+    "ZivotAndrewsResult",
+    "toda_yamamoto",
+    "TodaYamamotoResult",
+    "cumulative_impulse_responses",
+    "var_standard_errors",
 ]

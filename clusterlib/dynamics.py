@@ -2,7 +2,8 @@ r"""Unit roots, vector autoregressions and Granger causality, over statsmodels (
 
 A thin layer over ``statsmodels.tsa``: every estimate comes from statsmodels and its own
 results objects are returned (``VARResults``, ``LagOrderResults``, ``CausalityTestResults``,
-``IRAnalysis``, ``FEVD``, ``ADFullerResult``, ``KPSSResult``). What this module adds are the
+``IRAnalysis``, ``FEVD``, ``ADFullerResult``, ``KPSSResult``), or small clusterlib results that
+hold statsmodels' numbers. What this module adds are the
 guardrails statsmodels lacks for the short annual series of regional studies:
 
 * input checks that name the series at fault (unequal lengths, gaps, a missing year, text
@@ -11,7 +12,15 @@ guardrails statsmodels lacks for the short annual series of regional studies:
   (statsmodels fits a VAR(3) of two series on 8 observations and prints numbers), a warning
   when they are small, and :func:`var_observations_needed` to say how many observations a lag
   order needs;
-* ADF and KPSS run together with a plain-language verdict that says when they disagree;
+* ADF and KPSS run together with a plain-language verdict that says when they disagree, with
+  the deterministic terms, a fixed or automatic lag and the critical-value tables stated, and a
+  warning when an ADF regression has fewer than 10 residual degrees of freedom;
+* tests in levels with a verdict: Engle–Granger and Johansen cointegration
+  (:func:`engle_granger`, :func:`johansen_test`), the Zivot–Andrews unit-root test with one
+  break (:func:`zivot_andrews_test`) and the Toda–Yamamoto Granger test (:func:`toda_yamamoto`);
+* Granger tests with the equation's or the system's degrees of freedom, cumulative impulse
+  responses (:func:`cumulative_impulse_responses`) and maximum-likelihood or df-corrected
+  standard errors (:func:`var_standard_errors`);
 * a Granger F-test vectorised over many replications (:func:`granger_f_test`) and a seeded
   Monte Carlo of its size and power (:func:`granger_monte_carlo`).
 
@@ -57,6 +66,18 @@ __all__ = [
     "granger_f_test",
     "granger_monte_carlo",
     "GrangerMonteCarloResult",
+    "ADF_CRITICAL_VALUES",
+    "KPSS_CRITICAL_VALUES",
+    "engle_granger",
+    "CointegrationResult",
+    "johansen_test",
+    "JohansenResult",
+    "zivot_andrews_test",
+    "ZivotAndrewsResult",
+    "toda_yamamoto",
+    "TodaYamamotoResult",
+    "cumulative_impulse_responses",
+    "var_standard_errors",
 ]
 
 #: Deterministic terms of a VAR equation, as statsmodels names them, and how many each adds.
@@ -67,7 +88,13 @@ _TREND_WORDS = {"n": "no deterministic term", "c": "a constant", "ct": "a consta
 #: Below this many residual degrees of freedom per equation a VAR is fitted with a warning.
 SMALL_RESIDUAL_DF = 10
 
-_ALPHAS = (0.01, 0.05, 0.1)  # the levels with finite-sample critical values in statsmodels
+_ALPHAS = (0.01, 0.05, 0.1)  # the levels at which statsmodels reports critical values
+
+#: The critical-value tables behind the unit-root decisions, as named in every result.
+ADF_CRITICAL_VALUES = ("MacKinnon (2010) response surfaces, finite-sample (depend on the "
+                       "number of observations)")
+KPSS_CRITICAL_VALUES = "Kwiatkowski et al. (1992), Table 1, asymptotic"
+_ADF_AUTOLAGS = {"aic": "AIC", "bic": "BIC", "t-stat": "t-stat"}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -267,7 +294,19 @@ class UnitRootResult:
     alpha : float
         Significance level of the decisions (0.01, 0.05 or 0.1).
     regression : str
-        Deterministic terms of both tests (``"c"`` or ``"ct"``).
+        Deterministic terms of the ADF regression (``"n"``, ``"c"`` or ``"ct"``).
+    kpss_regression : str
+        Deterministic terms of the KPSS test (``"c"`` or ``"ct"``; ``"c"`` when the ADF has
+        none, since the KPSS test always has at least a constant).
+    adf_lag_choice : str
+        How the ADF lag was set: ``"fixed"`` or the criterion and the largest lag searched,
+        e.g. ``"AIC, 0 to 8"``.
+    kpss_lag_choice : str
+        ``"fixed"`` or the automatic rule (``"auto"``: Hobijn et al. 1998; ``"legacy"``:
+        the integer part of 12 (T/100)^(1/4)).
+    adf_critical_table, kpss_critical_table : str
+        The tables the critical values come from (``ADF_CRITICAL_VALUES``,
+        ``KPSS_CRITICAL_VALUES``).
     """
 
     adf: dict
@@ -276,6 +315,16 @@ class UnitRootResult:
     verdict: pd.Series
     alpha: float
     regression: str
+    kpss_regression: str = "c"
+    adf_lag_choice: str = "AIC"
+    kpss_lag_choice: str = "auto"
+    adf_critical_table: str = ADF_CRITICAL_VALUES
+    kpss_critical_table: str = KPSS_CRITICAL_VALUES
+
+    def adf_residual_df(self, name: Any) -> int:
+        """Residual degrees of freedom of the ADF regression of series `name`."""
+        adf = self.adf[name]
+        return int(adf.nobs) - (1 + int(adf.lags) + TRENDS[self.regression])
 
     def to_frame(self) -> pd.DataFrame:
         """Every statistic, critical value, p-value and the verdict, one row per series."""
@@ -285,15 +334,22 @@ class UnitRootResult:
             kpss = self.kpss[name]
             rows[name] = {
                 "n_obs": int(adf.nobs + adf.lags + 1),
+                "adf_regression": self.regression,
                 "adf_statistic": float(adf.statistic),
                 "adf_critical": float(adf.critical_values[level]),
                 "adf_pvalue": float(adf.pvalue),
                 "adf_lags": int(adf.lags),
+                "adf_lag_choice": self.adf_lag_choice,
+                "adf_residual_df": self.adf_residual_df(name),
+                "adf_critical_table": self.adf_critical_table,
+                "kpss_regression": self.kpss_regression,
                 "kpss_statistic": float(kpss.statistic),
                 "kpss_critical": float(kpss.critical_values[level]),
                 "kpss_pvalue": float(kpss.pvalue),
                 "kpss_pvalue_note": self.kpss_pvalue_note[name],
                 "kpss_lags": int(kpss.lags),
+                "kpss_lag_choice": self.kpss_lag_choice,
+                "kpss_critical_table": self.kpss_critical_table,
                 "verdict": self.verdict[name],
             }
         table = pd.DataFrame.from_dict(rows, orient="index")
@@ -301,10 +357,13 @@ class UnitRootResult:
         return table
 
     def summary(self) -> pd.DataFrame:
-        """The decision of each test and the verdict, one row per series."""
+        """The deterministic terms, the decision of each test and the verdict, one row per
+        series."""
         table = self.to_frame()
         return pd.DataFrame({
             "n_obs": table["n_obs"],
+            "terms": table["adf_regression"],
+            "ADF lags": table["adf_lags"],
             "ADF rejects unit root": table["adf_statistic"] < table["adf_critical"],
             "KPSS rejects stationarity": table["kpss_statistic"] > table["kpss_critical"],
             "verdict": table["verdict"],
@@ -312,7 +371,9 @@ class UnitRootResult:
 
 
 def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
-                    maxlag: int | None = None) -> UnitRootResult:
+                    maxlag: int | None = None, autolag: str = "AIC",
+                    adf_lags: int | None = None,
+                    kpss_lags: int | str = "auto") -> UnitRootResult:
     r"""Augmented Dickey–Fuller and KPSS tests of every series, read together.
 
     The ADF test's null hypothesis is a unit root; the KPSS test's is stationarity. Each can
@@ -323,43 +384,66 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     ----------
     data : pandas.DataFrame, pandas.Series or dict of Series
         Periods in rows (equally spaced, in time order), one column per series.
-    regression : {"c", "ct"}, default "c"
-        Deterministic terms of both tests: a constant, or a constant and a linear trend.
+    regression : {"c", "ct", "n"}, default "c"
+        Deterministic terms: a constant, a constant and a linear trend, or none (ADF only;
+        the KPSS test then uses a constant, and the result says so in ``kpss_regression``).
+        The result records the terms used.
     alpha : {0.05, 0.01, 0.1}
-        Level of both decisions; these are the levels with finite-sample critical values.
+        Level of both decisions; the levels at which statsmodels reports critical values.
     maxlag : int, optional
-        Largest lag of the ADF regression; the lag is then chosen by AIC (statsmodels'
-        default, Schwert's rule :math:`12 (T/100)^{1/4}` capped by the sample, when omitted).
+        Largest lag of the ADF regression searched by `autolag` (statsmodels' default,
+        Schwert's rule :math:`12 (T/100)^{1/4}` capped by the sample, when omitted).
+    autolag : {"AIC", "BIC", "t-stat"}, default "AIC"
+        Criterion that chooses the ADF lag between 0 and `maxlag` (statsmodels' ``autolag``).
+    adf_lags : int, optional
+        A fixed number of lagged differences in the ADF regression instead of the automatic
+        choice (as Stata's ``dfuller, lags()`` and R's ``urca::ur.df(lags=, selectlags="Fixed")``).
+        Cannot be combined with `maxlag`.
+    kpss_lags : int or {"auto", "legacy"}, default "auto"
+        Bartlett-kernel lags of the KPSS long-run variance: a fixed number (as R's
+        ``tseries::kpss.test`` or ``urca::ur.kpss(use.lag=)``), the data-dependent rule of
+        Hobijn, Franses & Ooms (1998) (``"auto"``) or :math:`\lfloor 12 (T/100)^{1/4}\rfloor`
+        (``"legacy"``).
 
     Returns
     -------
     UnitRootResult
-        statsmodels' result objects and the verdicts; ``summary()`` is a table.
+        statsmodels' result objects, the verdicts, the deterministic terms, how each lag was
+        chosen and which critical-value tables were used; ``summary()`` is a table.
 
     Raises
     ------
     ValueError
         Missing values (gaps), a time index that is not increasing or equally spaced, a
-        constant series, an unknown `regression` or `alpha`, or a series too short for the
-        ADF regression (statsmodels' message is passed on with the series' name).
+        constant series, an unknown `regression`, `autolag`, `kpss_lags` or `alpha`, both
+        `maxlag` and `adf_lags`, a negative lag, or a series too short for the ADF
+        regression or for the KPSS lags (statsmodels' message is passed on with the series'
+        name).
     TypeError
-        If `data` is not a DataFrame, Series or dict of Series, or a series is not numeric.
+        If `data` is not a DataFrame, Series or dict of Series, a series is not numeric or a
+        lag is not an integer.
 
     Warns
     -----
     UserWarning
-        Whatever statsmodels warns about other than the KPSS look-up table (that one becomes
-        ``kpss_pvalue_note``).
+        When an ADF regression keeps fewer than ``SMALL_RESIDUAL_DF`` (10) residual degrees of
+        freedom (the message names the series), and whatever statsmodels warns about other
+        than the KPSS look-up table (that one becomes ``kpss_pvalue_note``).
 
     Notes
     -----
-    ADF [1]_ regresses :math:`\Delta y_t` on :math:`y_{t-1}`, the deterministic terms and
-    lagged differences, and rejects a unit root when the t-statistic of :math:`y_{t-1}` is below
-    the critical value. KPSS [2]_ rejects stationarity when the partial sums of the residuals
-    from the deterministic terms wander too far. Decisions use the finite-sample critical
-    values statsmodels reports (MacKinnon's response surfaces for ADF); the ADF p-value
-    statsmodels prints is asymptotic, and the KPSS p-value is interpolated in a table and is only
-    a bound outside it. The verdicts:
+    ADF [1]_ [2]_ regresses :math:`\Delta y_t` on :math:`y_{t-1}`, the deterministic terms and
+    :math:`k` lagged differences, and rejects a unit root when the t-statistic of
+    :math:`y_{t-1}` is below the critical value; the regression keeps
+    :math:`T - k - 1` observations and :math:`T - k - 1 - (1 + k + d)` residual degrees of
+    freedom (:math:`d` = 0, 1, 2 deterministic terms). KPSS [3]_ rejects stationarity when the
+    partial sums of the residuals from the deterministic terms wander too far.
+
+    Critical values: the ADF decisions use MacKinnon's (2010) response surfaces [4]_, which
+    depend on the number of observations (finite-sample); the ADF p-value statsmodels prints is
+    MacKinnon's (1994) asymptotic approximation. The KPSS critical values (0.347, 0.463, 0.739
+    with a constant) are the asymptotic ones of Kwiatkowski et al. (1992), Table 1, and the
+    KPSS p-value is interpolated in that table and is only a bound outside it. The verdicts:
 
     =====================  ======================  =========================================
     ADF (H0: unit root)    KPSS (H0: stationary)   verdict
@@ -371,16 +455,22 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     =====================  ======================  =========================================
 
     On short series "neither rejects" is common: both tests have little power, so the data
-    cannot tell a unit root from a persistent stationary process.
+    cannot tell a unit root from a persistent stationary process. With a trending series,
+    test with ``regression="ct"``: without a trend term a trend-stationary series looks like a
+    unit root to the ADF test and like non-stationarity to the KPSS test.
 
     References
     ----------
     .. [1] Dickey, D. A. & Fuller, W. A. (1979). Distribution of the estimators for
        autoregressive time series with a unit root. *Journal of the American Statistical
        Association*, 74(366), 427–431.
-    .. [2] Kwiatkowski, D., Phillips, P. C. B., Schmidt, P. & Shin, Y. (1992). Testing the null
+    .. [2] Said, S. E. & Dickey, D. A. (1984). Testing for unit roots in autoregressive-moving
+       average models of unknown order. *Biometrika*, 71(3), 599–607.
+    .. [3] Kwiatkowski, D., Phillips, P. C. B., Schmidt, P. & Shin, Y. (1992). Testing the null
        hypothesis of stationarity against the alternative of a unit root. *Journal of
        Econometrics*, 54(1–3), 159–178.
+    .. [4] MacKinnon, J. G. (2010). Critical values for cointegration tests. Queen's Economics
+       Department Working Paper 1227.
 
     Examples
     --------
@@ -389,18 +479,41 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     ...                      "noise": rng.normal(size=80)})
     >>> unit_root_tests(data).verdict.tolist()
     ['unit root: both tests agree', 'stationary: both tests agree']
+    >>> fixed = unit_root_tests(data, regression="ct", adf_lags=4, kpss_lags=3)
+    >>> table = fixed.to_frame()
+    >>> table.loc["walk", "adf_regression"], int(table.loc["walk", "adf_lags"])
+    ('ct', 4)
     """
     from statsmodels.tools.sm_exceptions import InterpolationWarning
     from statsmodels.tsa.stattools import adfuller, kpss
 
-    check_choice(regression, ["c", "ct"], name="regression")
+    check_choice(regression, ["c", "ct", "n"], name="regression")
     if alpha not in _ALPHAS:
         raise ValueError(
-            f"`alpha` must be one of {list(_ALPHAS)} (the levels with finite-sample critical "
-            f"values); received {alpha!r}."
+            f"`alpha` must be one of {list(_ALPHAS)} (the levels at which statsmodels reports "
+            f"critical values); received {alpha!r}."
+        )
+    if not isinstance(autolag, str) or autolag.lower() not in _ADF_AUTOLAGS:
+        raise ValueError(
+            f"`autolag` must be one of {list(_ADF_AUTOLAGS.values())} (the criterion that "
+            f"chooses the ADF lag); received {autolag!r}. For a fixed lag pass `adf_lags`."
+        )
+    autolag = _ADF_AUTOLAGS[autolag.lower()]
+    if maxlag is not None and adf_lags is not None:
+        raise ValueError(
+            f"Pass either `maxlag` (the largest lag searched by {autolag}) or `adf_lags` (a "
+            f"fixed lag), not both; received maxlag={maxlag!r} and adf_lags={adf_lags!r}."
         )
     if maxlag is not None:
         maxlag = check_integer(maxlag, name="maxlag", minimum=0)
+    if adf_lags is not None:
+        adf_lags = check_integer(adf_lags, name="adf_lags", minimum=0)
+    if isinstance(kpss_lags, str):
+        check_choice(kpss_lags, ["auto", "legacy"], name="kpss_lags")
+    else:
+        kpss_lags = check_integer(kpss_lags, name="kpss_lags", minimum=0,
+                                  hint='Or pass "auto" or "legacy" for an automatic rule.')
+    kpss_regression = "c" if regression == "n" else regression
     frame = as_time_series_frame(data, name="data", min_rows=3)
     check_varying(frame, name="data", purpose=" A unit-root test of a constant is undefined.")
     level = f"{alpha:.0%}"
@@ -408,17 +521,39 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     for name in frame.columns:
         x = frame[name].to_numpy()
         try:
-            adf = adfuller(x, maxlag=maxlag, regression=regression, autolag="AIC",
-                           result_object=True)
+            if adf_lags is None:
+                adf = adfuller(x, maxlag=maxlag, regression=regression, autolag=autolag,
+                               result_object=True)
+            else:
+                adf = adfuller(x, maxlag=adf_lags, regression=regression, autolag=None,
+                               result_object=True)
         except ValueError as error:
             raise ValueError(
                 f"The ADF test of series {name!r} cannot be run on {len(x)} observations with "
-                f"regression={regression!r} (statsmodels: {error}). Use a longer series or "
-                f"regression='c'."
+                f"regression={regression!r} (statsmodels: {error}). Use a longer series, fewer "
+                f"lags or fewer deterministic terms."
             ) from error
+        df_resid = int(adf.nobs) - (1 + int(adf.lags) + TRENDS[regression])
+        if df_resid < SMALL_RESIDUAL_DF:
+            warnings.warn(
+                f"The ADF regression of series {name!r} ({len(x)} observations, "
+                f"{int(adf.lags)} lagged difference(s), {_TREND_WORDS[regression]}) keeps "
+                f"{int(adf.nobs)} observations and {df_resid} residual degree(s) of freedom "
+                f"(fewer than {SMALL_RESIDUAL_DF}): its statistic rests on very little "
+                f"information and its verdict should not be read as a finding. Use a longer "
+                f"series or fewer lags (`adf_lags`).",
+                UserWarning, stacklevel=2,
+            )
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            result = kpss(x, regression=regression, nlags="auto", result_object=True)
+            try:
+                result = kpss(x, regression=kpss_regression, nlags=kpss_lags,
+                              result_object=True)
+            except ValueError as error:
+                raise ValueError(
+                    f"The KPSS test of series {name!r} cannot be run on {len(x)} observations "
+                    f"with kpss_lags={kpss_lags!r} (statsmodels: {error}). Use fewer lags."
+                ) from error
         note = "exact"
         for warning in caught:
             if issubclass(warning.category, InterpolationWarning):
@@ -430,11 +565,19 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
         adf_results[name], kpss_results[name] = adf, result
         notes[name], verdicts[name] = note, _VERDICTS[(adf_rejects, kpss_rejects)]
     index = pd.Index(frame.columns, name="series")
+    if adf_lags is not None:
+        adf_choice = "fixed"
+    elif maxlag is not None:
+        adf_choice = f"{autolag}, 0 to {maxlag}"
+    else:
+        adf_choice = f"{autolag}, 0 to Schwert's rule (12 (T/100)^(1/4), capped by the sample)"
     return UnitRootResult(
         adf=adf_results, kpss=kpss_results,
         kpss_pvalue_note=pd.Series(notes, index=index, name="kpss_pvalue_note", dtype=str),
         verdict=pd.Series(verdicts, index=index, name="verdict", dtype=str),
-        alpha=float(alpha), regression=regression,
+        alpha=float(alpha), regression=regression, kpss_regression=kpss_regression,
+        adf_lag_choice=adf_choice,
+        kpss_lag_choice="fixed" if isinstance(kpss_lags, int) else kpss_lags,
     )
 
 
@@ -600,7 +743,7 @@ def fit_var(data: Any, *, lags: int, trend: str = "c"):
 
 
 def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f",
-                      signif: float = 0.05):
+                      signif: float = 0.05, denominator: str = "system"):
     r"""Granger-causality test in a fitted VAR (statsmodels ``test_causality``).
 
     Parameters
@@ -615,19 +758,29 @@ def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f
         F-test or chi-squared Wald test.
     signif : float, default 0.05
         Significance level of the printed conclusion.
+    denominator : {"system", "equation"}, default "system"
+        Denominator degrees of freedom of the F-test: ``"system"`` is statsmodels' choice,
+        :math:`K` times one equation's residual degrees of freedom; ``"equation"`` uses one
+        equation's, as the single-equation F-test (statsmodels' ``grangercausalitytests``,
+        Stata's ``vargranger`` small-sample option, EViews) does. Only for ``kind="f"`` and
+        one caused series. In short samples the system df make the test oversized (Chapter 3
+        measures it by simulation).
 
     Returns
     -------
     statsmodels.tsa.vector_ar.hypothesis_test_results.CausalityTestResults
-        statsmodels' own result (``.test_statistic``, ``.pvalue``, ``.df``, ``.summary()``).
+        statsmodels' own result (``.test_statistic``, ``.pvalue``, ``.df``, ``.summary()``);
+        with ``denominator="equation"`` the same statistic with the equation's df and the
+        p-value and critical value from :math:`F(q, df)`.
 
     Raises
     ------
     TypeError
         If `results` is not a fitted VAR, or the names are not strings.
     ValueError
-        If a name is not a series of the VAR, `caused` and `causing` overlap, or `kind` or
-        `signif` is invalid.
+        If a name is not a series of the VAR, `caused` and `causing` overlap, `kind`,
+        `signif` or `denominator` is invalid, or ``denominator="equation"`` is asked for a
+        Wald test or several caused series.
 
     Notes
     -----
@@ -650,6 +803,9 @@ def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f
     >>> test = granger_causality(fit_var(data, lags=1), caused="upgrading", causing="trade")
     >>> test.df  # (1 restriction, 2 equations x (49 - 3) residual degrees of freedom)
     (1, 92)
+    >>> granger_causality(fit_var(data, lags=1), caused="upgrading", causing="trade",
+    ...                   denominator="equation").df
+    (1, 46)
     """
     _check_var_results(results)
     check_choice(kind, ["f", "wald"], name="kind")
@@ -663,7 +819,25 @@ def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f
             f"{_listed(both)} are both `caused` and `causing`; a series cannot Granger-cause "
             f"itself in this test. Name different series."
         )
-    return results.test_causality(caused, causing, kind=kind, signif=signif)
+    check_choice(denominator, ["system", "equation"], name="denominator")
+    if denominator == "equation" and (kind != "f" or len(caused) != 1):
+        raise ValueError(
+            f"`denominator='equation'` applies to an F-test of one caused series; received "
+            f"kind={kind!r} and caused={caused}. Use kind='f' and one caused series, or "
+            f"denominator='system'."
+        )
+    test = results.test_causality(caused, causing, kind=kind, signif=signif)
+    if denominator == "system":
+        return test
+    from scipy import stats as scipy_stats
+    from statsmodels.tsa.vector_ar.hypothesis_test_results import CausalityTestResults
+
+    df = (int(test.df[0]), int(results.df_resid))
+    distribution = scipy_stats.f(*df)
+    return CausalityTestResults(test.causing, test.caused, test.test_statistic,
+                                distribution.ppf(1 - signif),
+                                distribution.sf(test.test_statistic), df, signif,
+                                test="granger", method=kind)
 
 
 def impulse_responses(results: Any, *, periods: int = 10):
@@ -834,6 +1008,675 @@ def var_stability(results: Any) -> VARStabilityResult:
     series = pd.Series(moduli, index=pd.RangeIndex(1, len(moduli) + 1, name="eigenvalue"),
                        name="modulus")
     return VARStabilityResult(stable=bool((moduli < 1).all()), moduli=series)
+
+
+# ------------------------------------------------------------------------------------------------
+# Tests in levels: cointegration, a break, Toda–Yamamoto; cumulative responses; ML errors
+# ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CointegrationResult:
+    """A cointegration test with its decision in plain language.
+
+    Returned by :func:`engle_granger`.
+
+    Attributes
+    ----------
+    method : str
+        ``"Engle–Granger"``.
+    statistic : float
+        The test statistic (the ADF t-statistic of the residuals of the levels regression).
+    pvalue : float
+        MacKinnon's (1994, 2010) approximate p-value (asymptotic).
+    critical_values : pandas.Series
+        Critical values at 1 %, 5 % and 10 % (MacKinnon 2010, for the sample size).
+    alpha : float
+        Level of the decision.
+    trend : str
+        Deterministic terms of the levels regression.
+    dependent : str
+        The series the levels regression is normalised on (the first column).
+    verdict : str
+        ``"cointegrated"`` or ``"no evidence of cointegration"``, with the level.
+    """
+
+    method: str
+    statistic: float
+    pvalue: float
+    critical_values: pd.Series
+    alpha: float
+    trend: str
+    dependent: str
+    verdict: str
+
+    def summary(self) -> pd.DataFrame:
+        """One row: statistic, critical value at `alpha`, p-value and verdict."""
+        return pd.DataFrame({"method": [self.method], "dependent": [self.dependent],
+                             "terms": [self.trend], "statistic": [self.statistic],
+                             f"critical {self.alpha:.0%}":
+                                 [float(self.critical_values[f"{self.alpha:.0%}"])],
+                             "pvalue": [self.pvalue], "verdict": [self.verdict]})
+
+
+def engle_granger(data: Any, *, trend: str = "c", alpha: float = 0.05,
+                  maxlag: int | None = None, autolag: str | None = "aic") -> CointegrationResult:
+    r"""Engle–Granger two-step test of no cointegration (statsmodels ``coint``).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or dict of Series
+        Periods in rows, two or more series in levels; the first column is regressed on the
+        others (the test depends on this normalisation: run it both ways).
+    trend : {"c", "ct"}, default "c"
+        Deterministic terms of the levels (cointegrating) regression.
+    alpha : {0.05, 0.01, 0.1}
+        Level of the verdict.
+    maxlag : int, optional
+        Largest lag of the ADF regression of the residuals.
+    autolag : {"aic", "bic", "t-stat"} or None, default "aic"
+        Criterion choosing that lag; None uses exactly `maxlag` lags.
+
+    Returns
+    -------
+    CointegrationResult
+        Statistic, p-value, critical values and verdict.
+
+    Raises
+    ------
+    ValueError
+        Fewer than two series, gaps, a constant series, series that are exact linear
+        combinations of each other, an unknown `trend`, `autolag` or `alpha`, `autolag=None`
+        without `maxlag`, or a sample too short (statsmodels' message is passed on).
+    TypeError
+        If `data` is of the wrong kind or `maxlag` is not an integer.
+
+    Notes
+    -----
+    Step 1 regresses :math:`y_{1t}` on the other series and the deterministic terms by OLS;
+    step 2 runs an ADF test without deterministic terms on the residuals [1]_. :math:`H_0`: no
+    cointegration (the residuals have a unit root). The residuals are estimated, so the
+    critical values are not the ADF ones but MacKinnon's (2010) for :math:`N` series [2]_.
+
+    References
+    ----------
+    .. [1] Engle, R. F. & Granger, C. W. J. (1987). Co-integration and error correction:
+       representation, estimation, and testing. *Econometrica*, 55(2), 251–276.
+    .. [2] MacKinnon, J. G. (2010). Critical values for cointegration tests. Queen's Economics
+       Department Working Paper 1227.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(5)
+    >>> common = rng.normal(size=200).cumsum()
+    >>> data = pd.DataFrame({"y": common + rng.normal(size=200),
+    ...                      "x": common + rng.normal(size=200)})
+    >>> engle_granger(data).verdict
+    'cointegrated at the 5% level'
+    """
+    from statsmodels.tsa.stattools import coint
+
+    check_choice(trend, ["c", "ct"], name="trend")
+    if alpha not in _ALPHAS:
+        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    if autolag is not None:
+        check_choice(autolag, ["aic", "bic", "t-stat"], name="autolag")
+    if maxlag is not None:
+        maxlag = check_integer(maxlag, name="maxlag", minimum=0)
+    elif autolag is None:
+        raise ValueError("With `autolag=None` pass `maxlag`, the fixed number of lags of the "
+                         "ADF regression of the residuals; received maxlag=None.")
+    frame = _var_frame(data)
+    try:
+        result = coint(frame.iloc[:, 0].to_numpy(), frame.iloc[:, 1:].to_numpy(), trend=trend,
+                       maxlag=maxlag, autolag=autolag)
+    except ValueError as error:
+        raise ValueError(
+            f"The Engle–Granger test cannot be run on {len(frame)} observations (statsmodels: "
+            f"{error}). Use a longer sample or fewer lags."
+        ) from error
+    critical = pd.Series(np.asarray(result[2], dtype=float), index=["1%", "5%", "10%"],
+                         name="critical_value")
+    level = f"{alpha:.0%}"
+    rejects = bool(result[0] < critical[level])
+    verdict = (f"cointegrated at the {level} level" if rejects
+               else f"no evidence of cointegration at the {level} level")
+    return CointegrationResult(method="Engle–Granger", statistic=float(result[0]),
+                               pvalue=float(result[1]), critical_values=critical,
+                               alpha=float(alpha), trend=trend, dependent=str(frame.columns[0]),
+                               verdict=verdict)
+
+
+@dataclass(frozen=True)
+class JohansenResult:
+    """Johansen's trace and maximum-eigenvalue tests of the cointegration rank.
+
+    Returned by :func:`johansen_test`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per null hypothesis ``rank <= r``: ``trace``, ``trace_critical``,
+        ``max_eigenvalue``, ``max_eigenvalue_critical`` (at `alpha`), and the eigenvalue.
+    rank_trace, rank_max_eigenvalue : int
+        The rank chosen by each test: the first :math:`r` whose null is not rejected.
+    alpha : float
+        Level of the decisions (critical values of Osterwald-Lenum 1992, via statsmodels).
+    det_order : int
+        -1 no deterministic terms, 0 a constant, 1 a constant and a linear trend.
+    k_ar_diff : int
+        Lagged differences in the vector error-correction model.
+    verdict : str
+        The two ranks in words.
+    results : object
+        statsmodels' ``JohansenTestResult``.
+    """
+
+    table: pd.DataFrame
+    rank_trace: int
+    rank_max_eigenvalue: int
+    alpha: float
+    det_order: int
+    k_ar_diff: int
+    verdict: str
+    results: Any = field(repr=False, default=None)
+
+    def summary(self) -> pd.DataFrame:
+        """The test table (a copy)."""
+        return self.table.copy()
+
+
+def johansen_test(data: Any, *, det_order: int = 0, k_ar_diff: int = 1,
+                  alpha: float = 0.05) -> JohansenResult:
+    r"""Johansen's cointegration rank tests, trace and maximum eigenvalue (statsmodels).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or dict of Series
+        Periods in rows, two or more series in levels.
+    det_order : {-1, 0, 1}, default 0
+        Deterministic terms: none, a constant, a constant and a linear trend (statsmodels'
+        ``coint_johansen``).
+    k_ar_diff : int, default 1
+        Number of lagged differences (a VAR in levels of order ``k_ar_diff + 1``).
+    alpha : {0.05, 0.01, 0.1}
+        Level of the decisions.
+
+    Returns
+    -------
+    JohansenResult
+        The test table, the rank each test selects and a verdict.
+
+    Raises
+    ------
+    ValueError
+        Too few observations for the model (the message says how many are needed), gaps, a
+        constant series, collinear series, an unknown `det_order` or `alpha`.
+    TypeError
+        If `data` is of the wrong kind or `k_ar_diff` is not an integer.
+
+    Warns
+    -----
+    UserWarning
+        When the equivalent levels VAR leaves fewer than ``SMALL_RESIDUAL_DF`` residual degrees
+        of freedom; the critical values are asymptotic and the tests oversized in small
+        samples.
+
+    Notes
+    -----
+    In the error-correction form :math:`\Delta y_t = \Pi y_{t-1} + \sum_i \Gamma_i
+    \Delta y_{t-i} + u_t`, the rank of :math:`\Pi` is the number of cointegrating relations.
+    With ordered eigenvalues :math:`\hat\lambda_i` of the reduced-rank problem, the trace
+    statistic for :math:`H_0: \text{rank} \le r` is :math:`-T\sum_{i>r}\ln(1-\hat\lambda_i)` and
+    the maximum-eigenvalue statistic :math:`-T\ln(1-\hat\lambda_{r+1})` [1]_. Both are tested
+    sequentially from :math:`r = 0`.
+
+    References
+    ----------
+    .. [1] Johansen, S. (1991). Estimation and hypothesis testing of cointegration vectors in
+       Gaussian vector autoregressive models. *Econometrica*, 59(6), 1551–1580.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(5)
+    >>> common = rng.normal(size=200).cumsum()
+    >>> data = pd.DataFrame({"y": common + rng.normal(size=200),
+    ...                      "x": common + rng.normal(size=200)})
+    >>> johansen_test(data).rank_trace
+    1
+    """
+    from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
+    if isinstance(det_order, bool) or det_order not in (-1, 0, 1):
+        raise ValueError(f"`det_order` must be -1 (none), 0 (constant) or 1 (constant and "
+                         f"trend); received {det_order!r}.")
+    k_ar_diff = check_integer(k_ar_diff, name="k_ar_diff", minimum=0)
+    if alpha not in _ALPHAS:
+        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    frame = _var_frame(data)
+    n_obs, n_series = frame.shape
+    trend = {-1: "n", 0: "c", 1: "ct"}[det_order]
+    _check_var_room(n_obs, n_series, k_ar_diff + 1, trend, stacklevel=2,
+                    what=" (the levels form of the error-correction model)")
+    result = coint_johansen(frame.to_numpy(), det_order, k_ar_diff)
+    column = {0.1: 0, 0.05: 1, 0.01: 2}[alpha]
+    table = pd.DataFrame({
+        "eigenvalue": np.asarray(result.eig, dtype=float),
+        "trace": np.asarray(result.lr1, dtype=float),
+        "trace_critical": np.asarray(result.cvt, dtype=float)[:, column],
+        "max_eigenvalue": np.asarray(result.lr2, dtype=float),
+        "max_eigenvalue_critical": np.asarray(result.cvm, dtype=float)[:, column],
+    }, index=pd.Index([f"rank <= {r}" for r in range(n_series)], name="null hypothesis"))
+
+    def chosen(statistic: str) -> int:
+        rejected = (table[statistic] > table[f"{statistic}_critical"]).to_numpy()
+        return int(np.argmin(rejected)) if not rejected.all() else n_series
+
+    rank_trace, rank_max = chosen("trace"), chosen("max_eigenvalue")
+    level = f"{alpha:.0%}"
+    words = {0: "no cointegrating relation", 1: "one cointegrating relation"}
+    verdict = (f"trace test: {words.get(rank_trace, f'{rank_trace} cointegrating relations')}; "
+               f"maximum-eigenvalue test: "
+               f"{words.get(rank_max, f'{rank_max} cointegrating relations')} "
+               f"(at the {level} level)")
+    return JohansenResult(table=table, rank_trace=rank_trace, rank_max_eigenvalue=rank_max,
+                          alpha=float(alpha), det_order=int(det_order), k_ar_diff=k_ar_diff,
+                          verdict=verdict, results=result)
+
+
+@dataclass(frozen=True)
+class ZivotAndrewsResult:
+    """Zivot–Andrews unit-root test allowing one break at an unknown date.
+
+    Returned by :func:`zivot_andrews_test`.
+
+    Attributes
+    ----------
+    statistic, pvalue : float
+        The minimum t-statistic over the candidate break dates and its p-value (interpolated
+        in the critical values).
+    critical_values : pandas.Series
+        At 1 %, 5 % and 10 % (Zivot & Andrews 1992, Tables 2–4, asymptotic).
+    lags : int
+        Lagged differences in the regression.
+    break_position : int
+        Position (0-based) of the break date in the series, as statsmodels reports it.
+    break_period : object
+        The index label at that position (a year).
+    regression : str
+        ``"c"`` (break in the intercept), ``"t"`` (in the trend) or ``"ct"`` (both).
+    alpha : float
+        Level of the verdict.
+    verdict : str
+        Whether the unit root is rejected in favour of stationarity with a break.
+    """
+
+    statistic: float
+    pvalue: float
+    critical_values: pd.Series
+    lags: int
+    break_position: int
+    break_period: Any
+    regression: str
+    alpha: float
+    verdict: str
+
+    def summary(self) -> pd.DataFrame:
+        """One row: statistic, critical value at `alpha`, p-value, break date and verdict."""
+        return pd.DataFrame({"statistic": [self.statistic],
+                             f"critical {self.alpha:.0%}":
+                                 [float(self.critical_values[f"{self.alpha:.0%}"])],
+                             "pvalue": [self.pvalue], "lags": [self.lags],
+                             "break": [self.break_period], "verdict": [self.verdict]})
+
+
+def zivot_andrews_test(series: Any, *, regression: str = "c", trim: float = 0.15,
+                       maxlag: int | None = None, autolag: str | None = "AIC",
+                       alpha: float = 0.05) -> ZivotAndrewsResult:
+    r"""Zivot–Andrews test of a unit root against stationarity with one break (statsmodels).
+
+    Parameters
+    ----------
+    series : pandas.Series or one-column pandas.DataFrame
+        Periods in rows, equally spaced; its index labels the break date.
+    regression : {"c", "t", "ct"}, default "c"
+        Where the break may be: intercept, trend, or both.
+    trim : float, default 0.15
+        Share of the sample at each end excluded as a break date (below 1/3).
+    maxlag : int, optional
+        Largest lag of the regression (statsmodels' default when omitted).
+    autolag : {"AIC", "BIC", "t-stat"} or None, default "AIC"
+        Lag criterion; None uses exactly `maxlag` lags.
+    alpha : {0.05, 0.01, 0.1}
+        Level of the verdict.
+
+    Returns
+    -------
+    ZivotAndrewsResult
+        Statistic, p-value, critical values, break date and verdict.
+
+    Raises
+    ------
+    ValueError
+        Gaps, a constant series, more than one series, an unknown `regression`, `autolag` or
+        `alpha`, `trim` outside [0, 1/3), `autolag=None` without `maxlag`, or a series too
+        short (statsmodels' message is passed on).
+    TypeError
+        If `series` is of the wrong kind or `maxlag` is not an integer.
+
+    Notes
+    -----
+    For every candidate break date :math:`T_B` the ADF regression is augmented with a shift
+    dummy (and/or a trend-shift dummy) from :math:`T_B` on; the statistic is the smallest
+    t-statistic of :math:`y_{t-1}` over all dates [1]_. A break that the plain ADF test ignores
+    biases it towards not rejecting a unit root [2]_. The critical values are asymptotic.
+
+    References
+    ----------
+    .. [1] Zivot, E. & Andrews, D. W. K. (1992). Further evidence on the great crash, the
+       oil-price shock, and the unit-root hypothesis. *Journal of Business & Economic
+       Statistics*, 10(3), 251–270.
+    .. [2] Perron, P. (1989). The great crash, the oil price shock, and the unit root
+       hypothesis. *Econometrica*, 57(6), 1361–1401.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(3)
+    >>> level = np.r_[np.zeros(40), np.full(40, 5.0)] + rng.normal(size=80)
+    >>> result = zivot_andrews_test(pd.Series(level, index=pd.RangeIndex(1941, 2021)))
+    >>> result.verdict, 1975 <= result.break_period <= 1985
+    ('unit root rejected at the 5% level: stationary with a break', True)
+    """
+    from statsmodels.tsa.stattools import zivot_andrews
+
+    check_choice(regression, ["c", "t", "ct"], name="regression")
+    trim = check_real(trim, name="trim", minimum=0.0)
+    if trim >= 1 / 3:
+        raise ValueError(f"`trim` must be at least 0 and below 1/3; received {trim!r}.")
+    if autolag is not None:
+        check_choice(autolag, ["AIC", "BIC", "t-stat"], name="autolag")
+    if maxlag is not None:
+        maxlag = check_integer(maxlag, name="maxlag", minimum=0)
+    elif autolag is None:
+        raise ValueError("With `autolag=None` pass `maxlag`, the fixed number of lags; "
+                         "received maxlag=None.")
+    if alpha not in _ALPHAS:
+        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    frame = as_time_series_frame(series, name="series", min_rows=3)
+    if frame.shape[1] != 1:
+        raise ValueError(f"`series` must be one series; received {frame.shape[1]} columns "
+                         f"{_listed(list(frame.columns))}. Test each separately.")
+    check_varying(frame, name="series", purpose=" A unit-root test of a constant is undefined.")
+    try:
+        statistic, pvalue, critical, lags, position = zivot_andrews(
+            frame.iloc[:, 0].to_numpy(), trim=trim, maxlag=maxlag, regression=regression,
+            autolag=autolag)
+    except (ValueError, np.linalg.LinAlgError) as error:
+        raise ValueError(
+            f"The Zivot–Andrews test cannot be run on {len(frame)} observations (statsmodels: "
+            f"{error}). Use a longer series or fewer lags."
+        ) from error
+    critical = pd.Series({key: float(val) for key, val in critical.items()},
+                         name="critical_value")
+    level = f"{alpha:.0%}"
+    rejects = bool(statistic < critical[level])
+    verdict = (f"unit root rejected at the {level} level: stationary with a break" if rejects
+               else f"unit root not rejected at the {level} level, even allowing a break")
+    return ZivotAndrewsResult(statistic=float(statistic), pvalue=float(pvalue),
+                              critical_values=critical, lags=int(lags),
+                              break_position=int(position),
+                              break_period=frame.index[int(position)], regression=regression,
+                              alpha=float(alpha), verdict=verdict)
+
+
+@dataclass(frozen=True)
+class TodaYamamotoResult:
+    """Toda–Yamamoto Wald test of Granger non-causality in a VAR in levels.
+
+    Returned by :func:`toda_yamamoto`.
+
+    Attributes
+    ----------
+    caused, causing : str
+        The series tested.
+    statistic, pvalue : float
+        Wald statistic and its chi-squared p-value.
+    df : int
+        Degrees of freedom (the number of restricted lags, `lags`).
+    lags, extra_lags : int
+        The VAR order :math:`p` and the additional lags :math:`d_{\\max}`.
+    var : object
+        statsmodels' ``VARResults`` of the VAR(:math:`p + d_{\\max}`) in levels.
+    """
+
+    caused: str
+    causing: str
+    statistic: float
+    pvalue: float
+    df: int
+    lags: int
+    extra_lags: int
+    var: Any = field(repr=False, default=None)
+
+    def summary(self) -> pd.DataFrame:
+        """One row: the hypothesis, the statistic, df and p-value."""
+        return pd.DataFrame({"statistic": [self.statistic], "df": [self.df],
+                             "pvalue": [self.pvalue], "VAR order": [self.lags + self.extra_lags]},
+                            index=pd.Index([f"{self.causing} → {self.caused}"],
+                                           name="hypothesis: no Granger causality"))
+
+
+def toda_yamamoto(data: Any, *, caused: str, causing: str, lags: int, extra_lags: int = 1,
+                  trend: str = "c") -> TodaYamamotoResult:
+    r"""Toda–Yamamoto (1995) Granger-causality test in levels, for series of uncertain order.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or dict of Series
+        Periods in rows, two or more series in levels (not differenced).
+    caused, causing : str
+        The series whose equation is tested and the series whose lags are excluded.
+    lags : int
+        The VAR order :math:`p` (chosen for the levels VAR, e.g. by :func:`select_lag_order`).
+    extra_lags : int, default 1
+        :math:`d_{\max}`, the largest order of integration suspected (1 for I(1) series).
+    trend : {"c", "n", "ct", "ctt"}, default "c"
+        Deterministic terms of the VAR.
+
+    Returns
+    -------
+    TodaYamamotoResult
+        The Wald test and the fitted levels VAR.
+
+    Raises
+    ------
+    ValueError
+        Names that are not series, the same series as `caused` and `causing`, too few
+        observations for a VAR(`lags` + `extra_lags`), or the errors of :func:`fit_var`.
+    TypeError
+        If a name is not a string or a lag is not an integer.
+
+    Warns
+    -----
+    UserWarning
+        The warnings of :func:`fit_var` (few residual degrees of freedom).
+
+    Notes
+    -----
+    Fit a VAR(:math:`p + d_{\max}`) in levels by OLS and test with a Wald statistic that the
+    coefficients of the first :math:`p` lags of `causing` in the equation of `caused` are zero;
+    the extra :math:`d_{\max}` lags are left unrestricted. The statistic is asymptotically
+    :math:`\chi^2(p)` whether the series are I(0), I(1) or cointegrated [1]_, so no unit-root
+    or cointegration pre-test decides the model. The price is some power (the extra lags are
+    estimated), and the distribution is asymptotic. The covariance is statsmodels'
+    ``cov_params()`` (degrees-of-freedom corrected); with ``extra_lags=0`` the test equals
+    statsmodels' ``test_causality(kind="wald")``.
+
+    References
+    ----------
+    .. [1] Toda, H. Y. & Yamamoto, T. (1995). Statistical inference in vector autoregressions
+       with possibly integrated processes. *Journal of Econometrics*, 66(1–2), 225–250.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(8)
+    >>> x = rng.normal(size=120).cumsum()
+    >>> y = np.r_[0.0, 0.9 * x[:-1]] + rng.normal(size=120)
+    >>> data = pd.DataFrame({"x": x, "y": y})
+    >>> bool(toda_yamamoto(data, caused="y", causing="x", lags=1).pvalue < 0.01)
+    True
+    """
+    lags = check_positive_int(lags, name="lags")
+    extra_lags = check_integer(extra_lags, name="extra_lags", minimum=0)
+    for value, label in ((caused, "caused"), (causing, "causing")):
+        if not isinstance(value, str):
+            raise TypeError(f"`{label}` must be the name of one series (a string); received "
+                            f"{type(value).__name__}.")
+    if caused == causing:
+        raise ValueError(f"{caused!r} is both `caused` and `causing`; name different series.")
+    frame = _var_frame(data)
+    names = [str(name) for name in frame.columns]
+    for value, label in ((caused, "caused"), (causing, "causing")):
+        if value not in names:
+            raise ValueError(f"`{label}` names {value!r}, which is not a series of `data`; its "
+                             f"series are {names}.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        var = fit_var(frame, lags=lags + extra_lags, trend=trend)
+    for warning in caught:
+        warnings.warn(warning.message, warning.category, stacklevel=2)
+    k = var.neqs
+    deterministic = var.k_exog
+    caused_index, causing_index = names.index(caused), names.index(causing)
+    restriction = np.zeros((lags, k * deterministic + k * k * var.k_ar))
+    for j in range(lags):
+        restriction[j, k * deterministic + caused_index + k * causing_index + k * k * j] = 1.0
+    from scipy import stats as scipy_stats
+
+    estimate = restriction @ np.asarray(var.params).reshape(-1)  # vec(B), B = params.T
+    middle = np.linalg.inv(restriction @ np.asarray(var.cov_params()) @ restriction.T)
+    statistic = float(estimate @ middle @ estimate)
+    return TodaYamamotoResult(caused=caused, causing=causing, statistic=statistic,
+                              pvalue=float(scipy_stats.chi2.sf(statistic, lags)), df=lags,
+                              lags=lags, extra_lags=extra_lags, var=var)
+
+
+def cumulative_impulse_responses(results: Any, *, periods: int = 10,
+                                 orthogonalised: bool = True) -> pd.DataFrame:
+    r"""Cumulative impulse responses of a fitted VAR, with asymptotic standard errors.
+
+    In a VAR of first differences the cumulative response of :math:`\Delta y` is the response
+    of the level of :math:`y`.
+
+    Parameters
+    ----------
+    results : statsmodels VARResults
+        A VAR fitted by :func:`fit_var`.
+    periods : int, default 10
+        Steps after the shock (at least 1).
+    orthogonalised : bool, default True
+        Responses to orthogonalised (Cholesky) shocks of one standard deviation, or to unit
+        shocks of the reduced-form residuals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (``step``, ``response``, ``shock``): ``cumulative_response`` and
+        ``stderr`` (statsmodels' ``orth_cum_effects`` / ``cum_effects`` and
+        ``cum_effect_stderr``).
+
+    Raises
+    ------
+    TypeError
+        If `results` is not a fitted VAR, `periods` is not an integer or `orthogonalised`
+        not a bool.
+    ValueError
+        If `periods` is below 1.
+
+    Notes
+    -----
+    With responses :math:`\Theta_i` at step :math:`i`, the cumulative response at step
+    :math:`h` is :math:`\sum_{i=0}^{h}\Theta_i` [1]_; for a stable VAR it converges to the
+    long-run effect :math:`(I - A_1 - \dots - A_p)^{-1} P`.
+
+    References
+    ----------
+    .. [1] Lütkepohl, H. (2005). *New Introduction to Multiple Time Series Analysis*. Berlin:
+       Springer, section 2.3.2.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> data = pd.DataFrame(rng.normal(size=(50, 2)), columns=["trade", "upgrading"])
+    >>> table = cumulative_impulse_responses(fit_var(data, lags=1), periods=3)
+    >>> table.shape
+    (16, 2)
+    """
+    _check_var_results(results)
+    periods = check_positive_int(periods, name="periods")
+    if not isinstance(orthogonalised, (bool, np.bool_)):
+        raise TypeError(f"`orthogonalised` must be True or False; received "
+                        f"{type(orthogonalised).__name__}.")
+    irf = results.irf(periods)
+    effects = irf.orth_cum_effects if orthogonalised else irf.cum_effects
+    errors = irf.cum_effect_stderr(orth=bool(orthogonalised))
+    names = list(results.names)
+    index = pd.MultiIndex.from_product([range(periods + 1), names, names],
+                                       names=["step", "response", "shock"])
+    return pd.DataFrame({"cumulative_response": np.asarray(effects).reshape(-1),
+                         "stderr": np.asarray(errors).reshape(-1)}, index=index)
+
+
+def var_standard_errors(results: Any, *, covariance: str = "df") -> pd.DataFrame:
+    r"""Standard errors of a fitted VAR's coefficients, df-corrected or maximum likelihood.
+
+    Parameters
+    ----------
+    results : statsmodels VARResults
+        A VAR fitted by :func:`fit_var`.
+    covariance : {"df", "ml"}, default "df"
+        Residual covariance behind the errors: ``"df"`` divides the residual cross-products by
+        the residual degrees of freedom :math:`T - Kp - d` (statsmodels' ``stderr``, R's
+        ``vars``, Stata's ``var, dfk``); ``"ml"`` divides by :math:`T`, the maximum-likelihood
+        estimate (Stata's ``var`` default, Lütkepohl's :math:`\tilde\Sigma_u`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same shape and labels as ``results.params``.
+
+    Raises
+    ------
+    TypeError
+        If `results` is not a fitted VAR.
+    ValueError
+        If `covariance` is unknown.
+
+    Notes
+    -----
+    The coefficient covariance is :math:`(Z'Z)^{-1} \otimes \hat\Sigma_u`, so the ML errors are
+    the df-corrected ones times :math:`\sqrt{(T - Kp - d)/T}` [1]_.
+
+    References
+    ----------
+    .. [1] Lütkepohl, H. (2005). *New Introduction to Multiple Time Series Analysis*. Berlin:
+       Springer, section 3.2.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> data = pd.DataFrame(rng.normal(size=(50, 2)), columns=["trade", "upgrading"])
+    >>> fitted = fit_var(data, lags=1)
+    >>> ratio = var_standard_errors(fitted, covariance="ml") / var_standard_errors(fitted)
+    >>> bool(np.allclose(ratio, np.sqrt(46 / 49)))
+    True
+    """
+    _check_var_results(results)
+    check_choice(covariance, ["df", "ml"], name="covariance")
+    errors = pd.DataFrame(np.asarray(results.stderr), index=results.params.index,
+                          columns=results.params.columns)
+    if covariance == "ml":
+        errors = errors * np.sqrt(results.df_resid / results.nobs)
+    return errors
 
 
 # ------------------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ dataset stores the logs and differences in single precision; ``lutkepohl_differe
 data the same way (see its docstring). Lütkepohl (2005, chapter 3) prints the same estimates
 rounded to three decimals.
 
-Unit roots: no published example whose data we could include was found (the printed ADF and KPSS
-examples we found use data we cannot redistribute), so the statistics are checked against the
-regressions written out by hand below, and the critical values against the published KPSS table
-(Kwiatkowski, Phillips, Schmidt & Shin 1992, *Journal of Econometrics* 54, Table 1, p. 166).
+Unit roots: the statistics are checked against the regressions written out by hand below, the
+critical values against the published KPSS table (Kwiatkowski, Phillips, Schmidt & Shin 1992,
+*Journal of Econometrics* 54, Table 1, p. 166), and the fixed-lag, no-constant and trend options
+against Stata's, R's and SAS's printed output on data shipped with statsmodels (section 4, with
+Zivot-Andrews and Johansen examples).
 
 The Granger F-test vectorised over replications is checked against statsmodels'
 ``grangercausalitytests`` (``ssr_ftest``) and ``VARResults.test_causality`` on a few
@@ -632,3 +633,370 @@ def test_monte_carlo_errors():
         cl.granger_monte_carlo(n_obs=[8, 40, 8], replications=10)
     with pytest.raises(ValueError, match=r"`effects` repeats \[0.0\]"):
         cl.granger_monte_carlo(effects=[0.0, 0.5, 0.0], replications=10)
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Options of the standard packages and tests in levels (issues 18 and 24)
+# --------------------------------------------------------------------------------------------
+#
+# Published examples. The US macro data (``statsmodels.datasets.macrodata``, 1959Q1-2009Q3,
+# shipped with statsmodels and loaded from it, not redistributed here) are the data of the
+# printed outputs below, which statsmodels' own test suite quotes
+# (``statsmodels/tsa/tests/test_stattools.py``, classes ``TestADF*`` and ``TestKPSS``):
+# * ADF of ``realgdp`` with 4 fixed lags and of ``infl`` with 1 fixed lag: Stata's ``dfuller
+#   realgdp, lags(4)`` (and ``trend``, ``noconstant``), statistics to the stored digits,
+#   critical values to Stata's two printed decimals (Stata interpolates Fuller's table,
+#   statsmodels uses MacKinnon 2010, so they agree to about 0.01);
+# * KPSS of ``realgdp`` with 3 lags: R ``tseries::kpss.stat(x, "Level")`` and ``"Trend"``
+#   (5.0169 and 1.1828); the automatic lag (Hobijn et al. 1998) for ``realgdp``: SAS 9.3 (9).
+# Zivot-Andrews: Nelson & Plosser's (1982) real GNP, 1909-1970 (the file shipped with
+# statsmodels' tests), against R ``urca::ur.za(model="intercept", lag=8)``: statistic -5.57615,
+# break at position 20, i.e. 1929, the date Zivot & Andrews (1992, Table 4) report.
+# Johansen: the 173 x 8 data and the trace and maximum-eigenvalue tables printed by LeSage's
+# Spatial Econometrics Toolbox (``jplv``, Matlab), shipped with statsmodels' VAR tests.
+
+import statsmodels  # noqa: E402
+from statsmodels.datasets import macrodata  # noqa: E402
+
+SM_DIR = Path(statsmodels.__file__).resolve().parent
+MACRO = macrodata.load_pandas().data
+
+
+@pytest.mark.parametrize("series, regression, lags, statistic, critical", [
+    ("realgdp", "c", 4, 0.97505319, [-3.476, -2.883, -2.573]),
+    ("realgdp", "ct", 4, -1.8566374, [-4.007, -3.437, -3.137]),
+    ("realgdp", "n", 4, 3.5227498, [-2.587, -1.950, -1.617]),
+    ("infl", "c", 1, -4.3346988, [-3.476, -2.883, -2.573]),
+    ("infl", "ct", 1, -4.425093, [-4.006, -3.437, -3.137]),
+    ("infl", "n", 1, -2.4511596, [-2.587, -1.950, -1.617]),
+])
+def test_adf_fixed_lags_reproduce_stata_dfuller(series, regression, lags, statistic, critical):
+    result = cl.unit_root_tests(MACRO[series], regression=regression, adf_lags=lags)
+    adf = result.adf[series]
+    assert adf.statistic == pytest.approx(statistic, abs=1e-5)
+    assert adf.lags == lags
+    assert [adf.critical_values[k] for k in ("1%", "5%", "10%")] == pytest.approx(critical,
+                                                                                   abs=0.015)
+    table = result.to_frame().loc[series]
+    assert table["adf_regression"] == regression and table["adf_lag_choice"] == "fixed"
+    assert table["adf_critical_table"].startswith("MacKinnon (2010)")
+    assert result.summary().loc[series, "terms"] == regression
+
+
+@pytest.mark.parametrize("regression, statistic", [("c", 5.0169), ("ct", 1.1828)])
+def test_kpss_fixed_lags_reproduce_r_tseries(regression, statistic):
+    result = cl.unit_root_tests(MACRO["realgdp"], regression=regression, kpss_lags=3)
+    kpss = result.kpss["realgdp"]
+    assert kpss.statistic == pytest.approx(statistic, abs=5e-4)
+    assert kpss.lags == 3 and result.kpss_lag_choice == "fixed"
+    assert result.kpss_critical_table.startswith("Kwiatkowski et al. (1992), Table 1")
+    assert result.kpss_pvalue_note["realgdp"] == "at most"  # beyond the 1% value: p <= 0.01
+
+
+def test_kpss_automatic_lag_reproduces_sas():
+    result = cl.unit_root_tests(MACRO["realgdp"])
+    assert result.kpss["realgdp"].lags == 9 and result.kpss_lag_choice == "auto"
+
+
+def test_no_deterministic_terms_keeps_a_constant_in_kpss():
+    result = cl.unit_root_tests(MACRO["realgdp"], regression="n", adf_lags=4, kpss_lags=3)
+    assert result.regression == "n" and result.kpss_regression == "c"
+    assert result.kpss["realgdp"].statistic == pytest.approx(5.0169, abs=5e-4)
+
+
+@pytest.mark.parametrize("autolag", ["AIC", "BIC", "t-stat", "bic"])
+def test_adf_criterion_is_statsmodels_and_named(autolag):
+    from statsmodels.tsa.stattools import adfuller
+
+    y = MACRO["realgdp"].to_numpy()
+    result = cl.unit_root_tests(MACRO["realgdp"], autolag=autolag, maxlag=6)
+    expected = adfuller(y, maxlag=6, autolag=autolag.upper() if autolag != "t-stat"
+                        else "t-stat", result_object=True)
+    assert result.adf["realgdp"].lags == expected.lags
+    assert result.adf_lag_choice.endswith("0 to 6")
+    assert result.adf_lag_choice.split(",")[0].lower() == autolag.lower()
+
+
+@given(st.floats(0.1, 100.0), st.floats(-50.0, 50.0))
+@SETTINGS
+def test_unit_root_statistics_invariant_to_affine_rescaling(scale, shift):
+    """ADF (with a constant) and KPSS are invariant to y -> a y + b."""
+    y = pd.Series(np.random.default_rng(11).normal(size=60).cumsum(), name="y")
+    base = cl.unit_root_tests(y, adf_lags=2, kpss_lags=3).to_frame()
+    moved = cl.unit_root_tests(y * scale + shift, adf_lags=2, kpss_lags=3).to_frame()
+    for column in ("adf_statistic", "kpss_statistic"):
+        assert moved.loc["y", column] == pytest.approx(base.loc["y", column], rel=1e-7)
+
+
+def test_adf_warns_below_ten_residual_df_and_names_the_series():
+    short = random_frame(3, n=12)
+    with pytest.warns(UserWarning, match=r"ADF regression of series 'trade' .* residual "
+                                         r"degree\(s\) of freedom \(fewer than 10\)"):
+        result = cl.unit_root_tests(short, adf_lags=2)
+    # 12 observations, 2 lags: 9 usable, 1 + 2 + 1 coefficients, 5 residual df
+    assert result.adf_residual_df("trade") == 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cl.unit_root_tests(random_frame(3, n=40), adf_lags=1)
+
+
+def test_unit_root_new_option_errors():
+    frame = random_frame(1, n=30)
+    with pytest.raises(ValueError, match="either `maxlag`.*or `adf_lags`"):
+        cl.unit_root_tests(frame, maxlag=2, adf_lags=2)
+    with pytest.raises(ValueError, match="`autolag` must be one of"):
+        cl.unit_root_tests(frame, autolag="HQIC")
+    with pytest.raises(ValueError, match="`autolag` must be one of"):
+        cl.unit_root_tests(frame, autolag=None)
+    with pytest.raises(ValueError, match="`adf_lags` must be at least 0"):
+        cl.unit_root_tests(frame, adf_lags=-1)
+    with pytest.raises(TypeError, match="`adf_lags` must be an integer"):
+        cl.unit_root_tests(frame, adf_lags=2.0)
+    with pytest.raises(ValueError, match="`kpss_lags` must be one of"):
+        cl.unit_root_tests(frame, kpss_lags="schwert")
+    with pytest.raises(TypeError, match="`kpss_lags` must be an integer"):
+        cl.unit_root_tests(frame, kpss_lags=1.5)
+    with pytest.raises(ValueError, match="KPSS test of series 'trade' cannot be run"):
+        cl.unit_root_tests(frame, kpss_lags=30)
+    with pytest.raises(ValueError, match="ADF test of series 'trade' cannot be run"):
+        cl.unit_root_tests(frame.iloc[:6], adf_lags=4)
+
+
+# Zivot-Andrews ------------------------------------------------------------------------------
+
+RGNP = pd.Series(pd.read_csv(SM_DIR / "tsa" / "tests" / "results" / "rgnp.csv")["REAL_GNP"]
+                 .to_numpy(), index=pd.RangeIndex(1909, 1971, name="year"), name="rgnp")
+
+
+def test_zivot_andrews_reproduces_urca_and_the_1929_break():
+    result = cl.zivot_andrews_test(RGNP, regression="c", maxlag=8, autolag=None)
+    assert result.statistic == pytest.approx(-5.57615, rel=1e-3)
+    assert result.pvalue == pytest.approx(0.00312, rel=1e-2)
+    assert result.break_position == 20 and result.break_period == 1929
+    assert result.lags == 8
+    assert result.verdict.startswith("unit root rejected at the 5% level")
+    assert result.summary().loc[0, "break"] == 1929
+
+
+def test_zivot_andrews_errors():
+    with pytest.raises(ValueError, match="`regression` must be one of"):
+        cl.zivot_andrews_test(RGNP, regression="n")
+    with pytest.raises(ValueError, match="`trim` must be at least 0 and below 1/3"):
+        cl.zivot_andrews_test(RGNP, trim=0.4)
+    with pytest.raises(ValueError, match="`series` must be one series"):
+        cl.zivot_andrews_test(random_frame(1))
+    with pytest.raises(ValueError, match="`autolag=None` pass `maxlag`"):
+        cl.zivot_andrews_test(RGNP, autolag=None)
+    with pytest.raises(ValueError, match="`autolag` must be one of"):
+        cl.zivot_andrews_test(RGNP, autolag="aic")
+    with pytest.raises(ValueError, match="`alpha` must be one of"):
+        cl.zivot_andrews_test(RGNP, alpha=0.2)
+    with pytest.raises(ValueError, match="constant"):
+        cl.zivot_andrews_test(pd.Series(np.ones(30)))
+    with pytest.raises(ValueError, match="Zivot–Andrews test cannot be run on 8"):
+        cl.zivot_andrews_test(RGNP.iloc[:8], maxlag=4, autolag=None)
+    with pytest.raises(TypeError):
+        cl.zivot_andrews_test([1.0, 2.0, 3.0])
+
+
+# Johansen and Engle-Granger -----------------------------------------------------------------
+
+JPLV = pd.read_csv(SM_DIR / "tsa" / "vector_ar" / "tests" / "Matlab_results" / "test_coint.csv",
+                   header=None, sep=r"\s+")
+JPLV_TRACE = [241.985452556075, 166.4781461662553, 110.3298006342814, 70.79801574443575,
+              44.90887371527634, 27.22385073668511, 11.74205493173769, 3.295435325623445]
+JPLV_TRACE_5 = [175.1584, 139.278, 107.3429, 79.3422, 55.2459, 35.0116, 18.3985, 3.8415]
+
+
+def test_johansen_reproduces_jplv():
+    result = cl.johansen_test(JPLV.set_axis([f"y{i}" for i in range(8)], axis=1),
+                              det_order=1, k_ar_diff=2)
+    assert result.table["trace"].tolist() == pytest.approx(JPLV_TRACE, rel=1e-10)
+    assert result.table["trace_critical"].tolist() == pytest.approx(JPLV_TRACE_5, abs=1e-4)
+    expected = int(np.argmin(np.array(JPLV_TRACE) > np.array(JPLV_TRACE_5)))
+    assert result.rank_trace == expected
+    assert "trace test" in result.verdict
+
+
+def test_johansen_and_engle_granger_find_a_common_trend():
+    rng = np.random.default_rng(5)
+    common = rng.normal(size=300).cumsum()
+    linked = pd.DataFrame({"y": common + rng.normal(size=300), "x": common})
+    apart = pd.DataFrame({"y": rng.normal(size=300).cumsum(), "x": rng.normal(size=300).cumsum()})
+    assert cl.johansen_test(linked, det_order=-1).rank_trace == 1  # the DGP has no constant
+    assert cl.engle_granger(linked).verdict == "cointegrated at the 5% level"
+    assert cl.engle_granger(apart).verdict == "no evidence of cointegration at the 5% level"
+    # trace statistics add the max-eigenvalue statistics from the top
+    table = cl.johansen_test(apart).table
+    assert table["trace"].iloc[0] == pytest.approx(table["max_eigenvalue"].sum(), rel=1e-10)
+
+
+def test_engle_granger_is_adf_without_terms_on_the_levels_residuals():
+    """Definition (Engle & Granger 1987): OLS of y on a constant and x, then an ADF test with
+    no deterministic terms on the residuals; critical values are MacKinnon's for 2 series."""
+    from statsmodels.tsa.adfvalues import mackinnoncrit
+    from statsmodels.tsa.stattools import adfuller
+
+    frame = MACRO[["realcons", "realgdp"]]
+    result = cl.engle_granger(frame, maxlag=0, autolag=None)
+    x = np.column_stack([np.ones(len(frame)), frame["realgdp"]])
+    beta, *_ = np.linalg.lstsq(x, frame["realcons"].to_numpy(), rcond=None)
+    resid = frame["realcons"].to_numpy() - x @ beta
+    by_hand = adfuller(resid, maxlag=0, autolag=None, regression="n", result_object=True)
+    assert result.statistic == pytest.approx(by_hand.statistic, rel=1e-8)
+    assert result.critical_values.tolist() == pytest.approx(
+        list(mackinnoncrit(N=2, regression="c", nobs=len(frame) - 1)), rel=1e-12)
+    assert result.dependent == "realcons"
+
+
+@given(st.floats(0.01, 100.0))
+@SETTINGS
+def test_engle_granger_invariant_to_the_units_of_the_regressor(scale):
+    frame = MACRO[["realcons", "realgdp"]].iloc[:80]
+    base = cl.engle_granger(frame, maxlag=1, autolag=None).statistic
+    frame = frame.assign(realgdp=frame["realgdp"] * scale)
+    assert cl.engle_granger(frame, maxlag=1, autolag=None).statistic == pytest.approx(base,
+                                                                                       rel=1e-6)
+
+
+def test_cointegration_errors():
+    frame = random_frame(1, n=40)
+    with pytest.raises(ValueError, match="`trend` must be one of"):
+        cl.engle_granger(frame, trend="n")
+    with pytest.raises(ValueError, match="`alpha` must be one of"):
+        cl.engle_granger(frame, alpha=0.2)
+    with pytest.raises(ValueError, match="`autolag` must be one of"):
+        cl.engle_granger(frame, autolag="AIC")
+    with pytest.raises(ValueError, match="`autolag=None` pass `maxlag`"):
+        cl.engle_granger(frame, autolag=None)
+    with pytest.raises(ValueError, match="at least 1 row.* and 2 column"):
+        cl.engle_granger(frame[["trade"]])
+    with pytest.raises(ValueError, match="`det_order` must be -1"):
+        cl.johansen_test(frame, det_order=2)
+    with pytest.raises(ValueError, match="`alpha` must be one of"):
+        cl.johansen_test(frame, alpha=0.025)
+    with pytest.raises(ValueError, match="`k_ar_diff` must be at least 0"):
+        cl.johansen_test(frame, k_ar_diff=-1)
+    with pytest.raises(ValueError, match="residual degrees of freedom would be"):
+        cl.johansen_test(frame.iloc[:6], k_ar_diff=2)
+    with pytest.warns(UserWarning, match="fewer than 10"):
+        cl.johansen_test(frame.iloc[:12])
+
+
+# Granger with the equation's df, Toda-Yamamoto, cumulative responses, ML errors -----------
+
+def test_granger_equation_df_equals_single_equation_f_test():
+    data = random_frame(4, n=40)
+    results = cl.fit_var(data, lags=2)
+    test = cl.granger_causality(results, caused="upgrading", causing="trade",
+                                denominator="equation")
+    single = grangercausalitytests(data[["upgrading", "trade"]].to_numpy(),
+                                   [2])[2][0]["ssr_ftest"]
+    assert test.test_statistic == pytest.approx(single[0], rel=1e-9)
+    assert test.pvalue == pytest.approx(single[1], rel=1e-9)
+    assert test.df == (2, int(single[2])) == (2, 33)
+    system = cl.granger_causality(results, caused="upgrading", causing="trade")
+    assert system.test_statistic == pytest.approx(test.test_statistic, rel=1e-12)
+    assert system.df == (2, 66) and system.pvalue < test.pvalue
+
+
+def test_granger_denominator_errors():
+    results = cl.fit_var(random_frame(4, n=40, names=("a", "b", "c")), lags=1)
+    with pytest.raises(ValueError, match="`denominator` must be one of"):
+        cl.granger_causality(results, caused="a", causing="b", denominator="both")
+    with pytest.raises(ValueError, match="applies to an F-test of one caused series"):
+        cl.granger_causality(results, caused="a", causing="b", kind="wald",
+                             denominator="equation")
+    with pytest.raises(ValueError, match="applies to an F-test of one caused series"):
+        cl.granger_causality(results, caused=["a", "c"], causing="b", denominator="equation")
+
+
+def test_toda_yamamoto_without_extra_lags_is_statsmodels_wald_test():
+    data = random_frame(6, n=50)
+    result = cl.toda_yamamoto(data, caused="upgrading", causing="trade", lags=2, extra_lags=0)
+    wald = cl.fit_var(data, lags=2).test_causality("upgrading", "trade", kind="wald")
+    assert result.statistic == pytest.approx(wald.test_statistic, rel=1e-10)
+    assert result.pvalue == pytest.approx(wald.pvalue, rel=1e-10)
+    assert result.df == 2 and result.var.k_ar == 2
+
+
+def test_toda_yamamoto_leaves_the_extra_lag_unrestricted():
+    """The restriction covers lags 1..p only: with a causal effect at lag p + 1 alone, the
+    test with one extra lag does not see it, the test of all p + 1 lags does."""
+    rng = np.random.default_rng(9)
+    n = 400
+    x = rng.normal(size=n)
+    y = np.zeros(n)
+    y[2:] = 3.0 * x[:-2] + rng.normal(size=n - 2)
+    data = pd.DataFrame({"x": x, "y": y})
+    assert cl.toda_yamamoto(data, caused="y", causing="x", lags=1).pvalue > 0.01
+    assert cl.toda_yamamoto(data, caused="y", causing="x", lags=2, extra_lags=0).pvalue < 1e-10
+
+
+@given(st.floats(0.01, 100.0))
+@SETTINGS
+def test_toda_yamamoto_invariant_to_units(scale):
+    data = random_frame(6, n=50)
+    base = cl.toda_yamamoto(data, caused="upgrading", causing="trade", lags=1).statistic
+    moved = cl.toda_yamamoto(data.assign(trade=data["trade"] * scale), caused="upgrading",
+                             causing="trade", lags=1).statistic
+    assert moved == pytest.approx(base, rel=1e-7)
+
+
+def test_toda_yamamoto_errors():
+    data = random_frame(6, n=50)
+    with pytest.raises(ValueError, match="both `caused` and `causing`"):
+        cl.toda_yamamoto(data, caused="trade", causing="trade", lags=1)
+    with pytest.raises(ValueError, match="not a series of `data`"):
+        cl.toda_yamamoto(data, caused="trade", causing="gdp", lags=1)
+    with pytest.raises(TypeError, match="`caused` must be the name of one series"):
+        cl.toda_yamamoto(data, caused=["trade"], causing="upgrading", lags=1)
+    with pytest.raises(ValueError, match="`lags` must be"):
+        cl.toda_yamamoto(data, caused="trade", causing="upgrading", lags=0)
+    with pytest.raises(ValueError, match="`extra_lags` must be at least 0"):
+        cl.toda_yamamoto(data, caused="trade", causing="upgrading", lags=1, extra_lags=-1)
+    with pytest.raises(ValueError, match="residual degrees of freedom would be"):
+        cl.toda_yamamoto(data.iloc[:8], caused="trade", causing="upgrading", lags=2)
+    with pytest.warns(UserWarning, match="fewer than 10"):
+        cl.toda_yamamoto(data.iloc[:12], caused="trade", causing="upgrading", lags=1)
+
+
+def test_cumulative_responses_are_sums_and_reach_the_long_run_effect():
+    data = random_frame(2, n=80)
+    results = cl.fit_var(data, lags=1)
+    table = cl.cumulative_impulse_responses(results, periods=60)
+    orth = results.irf(60).orth_irfs
+    cumulated = table["cumulative_response"].to_numpy().reshape(61, 2, 2)
+    assert np.allclose(cumulated, orth.cumsum(axis=0), atol=1e-12)
+    long_run = np.linalg.inv(np.eye(2) - results.coefs[0]) @ np.linalg.cholesky(results.sigma_u)
+    assert np.allclose(cumulated[-1], long_run, atol=1e-8)
+    plain = cl.cumulative_impulse_responses(results, periods=3, orthogonalised=False)
+    assert plain.loc[(0, "trade", "trade"), "cumulative_response"] == 1.0
+    assert (table["stderr"] >= 0).all()
+
+
+def test_cumulative_response_errors():
+    results = cl.fit_var(random_frame(2, n=40), lags=1)
+    with pytest.raises(TypeError, match="`orthogonalised` must be True or False"):
+        cl.cumulative_impulse_responses(results, orthogonalised="yes")
+    with pytest.raises(ValueError, match="`periods` must be"):
+        cl.cumulative_impulse_responses(results, periods=0)
+    with pytest.raises(TypeError):
+        cl.cumulative_impulse_responses("not a VAR")
+
+
+def test_ml_standard_errors_use_divisor_t():
+    """Lütkepohl (2005, section 3.2): ML errors use the residual covariance divided by T; on
+    the Stata example data the df-corrected (``dfk``) errors are the printed ones."""
+    results = cl.fit_var(lutkepohl_differences(), lags=2)
+    ml = cl.var_standard_errors(results, covariance="ml")
+    z = results.endog_lagged
+    sigma_ml = results.resid.T @ results.resid / results.nobs
+    by_hand = np.sqrt(np.diag(np.kron(np.linalg.inv(z.T @ z), sigma_ml))).reshape(
+        results.params.shape)
+    assert np.allclose(ml.to_numpy(), by_hand, rtol=1e-10)
+    assert np.allclose(cl.var_standard_errors(results).to_numpy(), results.stderr, rtol=1e-12)
+    with pytest.raises(ValueError, match="`covariance` must be one of"):
+        cl.var_standard_errors(results, covariance="robust")
+    with pytest.raises(TypeError):
+        cl.var_standard_errors(np.eye(2))
