@@ -14,6 +14,14 @@ Three families of models for firms (or segments) that gain from and hurt each ot
   :math:`a_{ij} < 0`: firm :math:`j` competes with firm :math:`i`; :math:`a_{ij} > 0`: it helps.
   With every :math:`a_{ij} = -\alpha_{ij} \le 0` this is the textbook competition model; with
   every :math:`a_{ij} \ge 0` it is Murray's mutualism model.
+* **The general form** (:func:`generalized_lotka_volterra`): :math:`\dot x = x \circ (r + Ax)`
+  with growth rates and interactions of any sign, so competition, mutualism and predator–prey
+  are one model; equilibria are classified including centres and non-hyperbolic points. The
+  logistic form above is its special case :math:`A = M` (:meth:`LotkaVolterra.community_matrix`;
+  :meth:`GeneralizedLotkaVolterra.from_logistic`). :func:`competition_outcome` states the
+  coexistence / dominance / founder-control case of two competitors from the textbook
+  conditions, and :func:`lotka_volterra_intervals` gives delta-method, Fieller and bootstrap
+  intervals for fitted capacities and interactions.
 * **Collusion in a repeated oligopoly** (:func:`collusion`): collusive, Nash and one-shot
   deviation profits of a symmetric :math:`n`-firm Bertrand or Cournot game with linearly
   differentiated products, and the critical discount factor above which grim-trigger

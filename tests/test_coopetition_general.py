@@ -394,3 +394,16 @@ def test_interval_errors():
         cl.lotka_volterra_intervals(fit, n_boot=10)
     with pytest.raises(TypeError, match="n_boot"):
         cl.lotka_volterra_intervals(fit, n_boot=99.5)
+
+
+def test_intervals_are_missing_where_a_species_shows_no_self_limitation():
+    rng = np.random.default_rng(0)
+    x = [[1.0, 1.0]]
+    for e in rng.normal(0, 0.02, size=(15, 2)):
+        a, b = x[-1]
+        x.append([a * np.exp(0.5 - 0.05 * a + e[0]), b * np.exp(0.1 + 0.01 * b + e[1])])
+    with pytest.warns(UserWarning, match="no self-limitation"):
+        fit = cl.fit_lotka_volterra(pd.DataFrame(x, columns=["A", "B"]))
+    table = cl.lotka_volterra_intervals(fit, n_boot=99, rng=0).to_frame()
+    assert table.loc["B"].isna().all().all()
+    assert table.loc["A"].notna().all().all()
