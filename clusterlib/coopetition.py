@@ -1556,7 +1556,7 @@ class GeneralizedLotkaVolterra:
         (Strogatz 2015, section 6.3). For the predator–prey model
         :math:`\dot x = x(a - by)`, :math:`\dot y = y(-c + dx)` it is one: the closed orbits
         around :math:`(c/d, a/b)` are level sets of a conserved quantity (Murray 2002,
-        section 3.1; Strogatz 2015, section 6.5 exercises).
+        section 3.1).
 
         References
         ----------
@@ -1564,7 +1564,7 @@ class GeneralizedLotkaVolterra:
         .. [2] Murray, J. D. (2002). *Mathematical Biology I: An Introduction*, 3rd ed.
            Springer, sections 3.1, 3.5 and 3.6.
         .. [3] Hofbauer, J. and Sigmund, K. (1998). *Evolutionary Games and Population
-           Dynamics*. Cambridge University Press, chapter 5.
+           Dynamics*. Cambridge University Press.
 
         Examples
         --------
@@ -1736,7 +1736,7 @@ def generalized_lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
     With :math:`r_i > 0` and :math:`A_{ii} < 0`, species :math:`i` alone grows logistically to
     :math:`K_i = -r_i/A_{ii}`; the logistic form of :func:`lotka_volterra` has
     :math:`a_{ij} = A_{ij}/(-A_{ii})` (Murray 2002, sections 3.5–3.6; Hofbauer and Sigmund
-    1998, chapter 5).
+    1998).
 
     Examples
     --------
