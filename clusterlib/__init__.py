@@ -39,6 +39,10 @@ from clusterlib.complexity import (
 # coopetition: Lotka–Volterra, repeated oligopoly, pooling gains (Chapter 4)
 from clusterlib.coopetition import (
     CollusionResult,
+    CompetitionOutcome,
+    DerivedIntervals,
+    GeneralizedEquilibria,
+    GeneralizedLotkaVolterra,
     LotkaVolterra,
     LotkaVolterraEquilibria,
     LotkaVolterraFit,
@@ -47,8 +51,12 @@ from clusterlib.coopetition import (
     UnboundedGrowthWarning,
     calibrate_scale_elasticity,
     collusion,
+    competition_outcome,
+    fieller_interval,
     fit_lotka_volterra,
+    generalized_lotka_volterra,
     lotka_volterra,
+    lotka_volterra_intervals,
     pooling_savings,
     shapley_value,
 )
@@ -221,6 +229,14 @@ __all__ = [
     "PoolingResult",
     "calibrate_scale_elasticity",
     "shapley_value",
+    "generalized_lotka_volterra",
+    "GeneralizedLotkaVolterra",
+    "GeneralizedEquilibria",
+    "competition_outcome",
+    "CompetitionOutcome",
+    "lotka_volterra_intervals",
+    "DerivedIntervals",
+    "fieller_interval",
     # weights and dynamics: weight sensitivity, unit roots, VAR, Granger (Chapter 3)
     "weight_sensitivity",
     "WeightSensitivityResult",

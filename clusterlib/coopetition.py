@@ -14,6 +14,14 @@ Three families of models for firms (or segments) that gain from and hurt each ot
   :math:`a_{ij} < 0`: firm :math:`j` competes with firm :math:`i`; :math:`a_{ij} > 0`: it helps.
   With every :math:`a_{ij} = -\alpha_{ij} \le 0` this is the textbook competition model; with
   every :math:`a_{ij} \ge 0` it is Murray's mutualism model.
+* **The general form** (:func:`generalized_lotka_volterra`): :math:`\dot x = x \circ (r + Ax)`
+  with growth rates and interactions of any sign, so competition, mutualism and predator–prey
+  are one model; equilibria are classified including centres and non-hyperbolic points. The
+  logistic form above is its special case :math:`A = M` (:meth:`LotkaVolterra.community_matrix`;
+  :meth:`GeneralizedLotkaVolterra.from_logistic`). :func:`competition_outcome` states the
+  coexistence / dominance / founder-control case of two competitors from the textbook
+  conditions, and :func:`lotka_volterra_intervals` gives delta-method, Fieller and bootstrap
+  intervals for fitted capacities and interactions.
 * **Collusion in a repeated oligopoly** (:func:`collusion`): collusive, Nash and one-shot
   deviation profits of a symmetric :math:`n`-firm Bertrand or Cournot game with linearly
   differentiated products, and the critical discount factor above which grim-trigger
@@ -40,6 +48,10 @@ from clusterlib import _validate
 
 __all__ = [
     "CollusionResult",
+    "CompetitionOutcome",
+    "DerivedIntervals",
+    "GeneralizedEquilibria",
+    "GeneralizedLotkaVolterra",
     "LotkaVolterra",
     "LotkaVolterraEquilibria",
     "LotkaVolterraFit",
@@ -48,8 +60,12 @@ __all__ = [
     "UnboundedGrowthWarning",
     "calibrate_scale_elasticity",
     "collusion",
+    "competition_outcome",
+    "fieller_interval",
     "fit_lotka_volterra",
+    "generalized_lotka_volterra",
     "lotka_volterra",
+    "lotka_volterra_intervals",
     "pooling_savings",
     "shapley_value",
 ]
@@ -1378,3 +1394,742 @@ def calibrate_scale_elasticity(volumes: pd.Series | np.ndarray | Sequence[float]
 
     return float(optimize.brentq(gap, 1e-12, 1.0, xtol=1e-12, rtol=1e-12))
 
+
+
+# ============================================================================================
+# Lotka–Volterra in general form, the two-species competition outcome, and intervals for
+# derived quantities of a fitted system
+# ============================================================================================
+def _classify_general(eigenvalues: np.ndarray) -> str:
+    """Name an equilibrium of the general model from its Jacobian's eigenvalues.
+
+    As :func:`_classify`, and ``"centre"`` when every eigenvalue is purely imaginary and non-zero
+    (a linear centre).
+    """
+    scale = max(1.0, float(np.max(np.abs(eigenvalues))))
+    zero_real = np.abs(eigenvalues.real) <= _EIGEN_TOLERANCE * scale
+    if zero_real.any():
+        if zero_real.all() and (np.abs(eigenvalues.imag) > _EIGEN_TOLERANCE * scale).all():
+            return "centre"
+        return "non-hyperbolic"
+    return _classify(eigenvalues)
+
+
+@dataclass(frozen=True, eq=False)
+class GeneralizedEquilibria:
+    """Every isolated equilibrium of a generalized Lotka–Volterra system and its type.
+
+    Attributes
+    ----------
+    equilibria : pandas.DataFrame
+        One row per equilibrium, labelled by its support (``"A+B"``; ``"none"`` for the
+        origin): the size of every species, ``type`` (``"stable node"``, ``"stable spiral"``,
+        ``"saddle"``, ``"unstable node"``, ``"unstable spiral"``, ``"centre"`` or
+        ``"non-hyperbolic"``), ``stable`` (every eigenvalue with negative real part) and
+        ``max_real_eigenvalue``.
+    eigenvalues : pandas.DataFrame
+        The Jacobian's eigenvalues (complex) at each equilibrium, largest real part first.
+    degenerate_supports : tuple of str
+        Supports with a continuum of equilibria, left out of `equilibria`.
+    """
+
+    equilibria: pd.DataFrame
+    eigenvalues: pd.DataFrame
+    degenerate_supports: tuple
+
+    @property
+    def stable(self) -> pd.DataFrame:
+        """The rows of `equilibria` that are asymptotically stable."""
+        return self.equilibria[self.equilibria["stable"]]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table of equilibria (a copy)."""
+        return self.equilibria.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """Number of equilibria and the supports of each type."""
+        rows = {"equilibria": len(self.equilibria)}
+        for kind, part in self.equilibria.groupby("type", sort=True):
+            rows[kind] = ", ".join(part.index)
+        return pd.DataFrame({"value": pd.Series(rows, dtype=object)})
+
+
+@dataclass(frozen=True, eq=False)
+class GeneralizedLotkaVolterra:
+    r"""A generalized Lotka–Volterra system :math:`\dot x = x \circ (r + A x)`.
+
+    Create it with :func:`generalized_lotka_volterra` or from a logistic-form system with
+    :meth:`from_logistic`.
+
+    Attributes
+    ----------
+    growth : pandas.Series
+        Growth rates :math:`r_i` of any sign (negative: a species that declines alone, such
+        as a predator without prey), named ``"growth"``.
+    matrix : pandas.DataFrame
+        Interaction matrix :math:`A`, entries of any sign: :math:`A_{ij}` is the change in
+        species :math:`i`'s per-capita growth per unit of species :math:`j`; the diagonal
+        holds self-limitation (negative), zero or self-facilitation.
+    """
+
+    growth: pd.Series
+    matrix: pd.DataFrame
+
+    @property
+    def species(self) -> pd.Index:
+        """The species' labels."""
+        return self.growth.index
+
+    @classmethod
+    def from_logistic(cls, model: LotkaVolterra) -> GeneralizedLotkaVolterra:
+        r"""The same system written in general form: :math:`r` unchanged, :math:`A = M`.
+
+        :math:`M` is :meth:`LotkaVolterra.community_matrix`, :math:`M_{ii} = -r_i/K_i`,
+        :math:`M_{ij} = r_i a_{ij}/K_i`; paths, equilibria and eigenvalues are identical.
+
+        Raises
+        ------
+        TypeError
+            If `model` is not a :class:`LotkaVolterra`.
+        """
+        if not isinstance(model, LotkaVolterra):
+            raise TypeError(f"`model` must be a LotkaVolterra (from lotka_volterra); received "
+                            f"{type(model).__name__}.")
+        return cls(growth=model.growth.rename("growth"), matrix=model.community_matrix())
+
+    def _sizes(self, sizes: Any, name: str) -> pd.Series:
+        series = _species_series(sizes, self.species, name=name)
+        _validate.check_nonnegative(series.to_frame(), name=name,
+                                    hint="Population sizes cannot be negative.")
+        return series
+
+    def _jacobian(self, x: np.ndarray) -> np.ndarray:
+        a = self.matrix.to_numpy()
+        return np.diag(self.growth.to_numpy() + a @ x) + x[:, None] * a
+
+    def rates(self, sizes: pd.Series | np.ndarray | Sequence[float]) -> pd.Series:
+        r"""Growth :math:`\dot x_i = x_i (r_i + \sum_j A_{ij} x_j)` at the given sizes.
+
+        Raises
+        ------
+        ValueError
+            If `sizes` has other labels than the species, or negative or missing values.
+        """
+        x = self._sizes(sizes, "sizes").to_numpy()
+        values = x * (self.growth.to_numpy() + self.matrix.to_numpy() @ x)
+        return pd.Series(values, index=self.species, name="rate")
+
+    def jacobian(self, sizes: pd.Series | np.ndarray | Sequence[float]) -> pd.DataFrame:
+        r"""Jacobian :math:`J = \operatorname{diag}(r + Ax) + \operatorname{diag}(x) A`.
+
+        Raises
+        ------
+        ValueError
+            If `sizes` has other labels than the species, or negative or missing values.
+        """
+        x = self._sizes(sizes, "sizes").to_numpy()
+        return pd.DataFrame(self._jacobian(x), index=self.species, columns=self.species)
+
+    def equilibria(self) -> GeneralizedEquilibria:
+        r"""Every isolated equilibrium with non-negative sizes, and its type.
+
+        Returns
+        -------
+        GeneralizedEquilibria
+
+        Warns
+        -----
+        UserWarning
+            If the equations of some support have a continuum of solutions; such supports are
+            listed in ``degenerate_supports`` and left out.
+
+        Notes
+        -----
+        For each support :math:`S` the equilibrium solves :math:`A_{SS} x_S = -r_S` and is kept
+        if every :math:`x_i, i \in S`, is positive. The type follows from the eigenvalues of
+        the Jacobian (Strogatz 2015, sections 5.2 and 6.3): all real parts negative, stable
+        (node if real, spiral if complex); all positive, unstable; mixed, a saddle; every
+        eigenvalue purely imaginary, a ``"centre"``; any other zero real part,
+        ``"non-hyperbolic"``. Zero means within :math:`10^{-9}` of the largest modulus.
+
+        A centre of the *linearised* system need not be a centre of the nonlinear one
+        (Strogatz 2015, section 6.3). For the predator–prey model
+        :math:`\dot x = x(a - by)`, :math:`\dot y = y(-c + dx)` it is one: the closed orbits
+        around :math:`(c/d, a/b)` are level sets of a conserved quantity (Murray 2002,
+        section 3.1).
+
+        References
+        ----------
+        .. [1] Strogatz, S. H. (2015). *Nonlinear Dynamics and Chaos*, 2nd ed. Westview Press.
+        .. [2] Murray, J. D. (2002). *Mathematical Biology I: An Introduction*, 3rd ed.
+           Springer, sections 3.1, 3.5 and 3.6.
+        .. [3] Hofbauer, J. and Sigmund, K. (1998). *Evolutionary Games and Population
+           Dynamics*. Cambridge University Press.
+
+        Examples
+        --------
+        Murray's dimensionless predator–prey model :math:`\dot u = u(1 - v)`,
+        :math:`\dot v = \alpha v(u - 1)` with :math:`\alpha = 4`:
+
+        >>> model = generalized_lotka_volterra(pd.Series({"prey": 1.0, "predator": -4.0}),
+        ...     pd.DataFrame([[0.0, -1.0], [4.0, 0.0]], index=["prey", "predator"],
+        ...                  columns=["prey", "predator"]))
+        >>> model.equilibria().equilibria[["prey", "predator", "type"]]
+                        prey  predator    type
+        support
+        none             0.0       0.0  saddle
+        prey+predator    1.0       1.0  centre
+        """
+        n = len(self.species)
+        r = self.growth.to_numpy()
+        a = self.matrix.to_numpy()
+        labels = list(self.species)
+        rows, eigen_rows, names, degenerate = [], [], [], []
+        for size in range(n + 1):
+            for support in itertools.combinations(range(n), size):
+                x = np.zeros(n)
+                if support:
+                    idx = list(support)
+                    system = a[np.ix_(idx, idx)]
+                    target = -r[idx]
+                    if np.linalg.cond(system) > _CONDITION_LIMIT:
+                        guess = np.linalg.lstsq(system, target, rcond=None)[0]
+                        gap = np.linalg.norm(system @ guess - target)
+                        if gap <= 1e-9 * max(1.0, float(np.linalg.norm(target))):
+                            degenerate.append(_support_label([labels[i] for i in idx]))
+                        continue
+                    x[idx] = np.linalg.solve(system, target)
+                    if (x[idx] <= 0).any():
+                        continue
+                eigenvalues = np.linalg.eigvals(self._jacobian(x))
+                eigenvalues = eigenvalues[np.lexsort((-eigenvalues.imag, -eigenvalues.real))]
+                kind = _classify_general(eigenvalues)
+                names.append(_support_label([labels[i] for i in support]))
+                rows.append([*x, kind, kind.startswith("stable"),
+                             float(eigenvalues.real.max())])
+                eigen_rows.append(eigenvalues)
+        if degenerate:
+            warnings.warn(
+                f"Supports {degenerate} have a continuum of solutions to their equilibrium "
+                f"equations (non-isolated equilibria); they are left out of the table. Perturb "
+                f"the matrix slightly to study nearby systems.", UserWarning, stacklevel=2)
+        table = pd.DataFrame(rows, index=pd.Index(names, name="support"),
+                             columns=[*self.species, "type", "stable", "max_real_eigenvalue"])
+        table["stable"] = table["stable"].astype(bool)
+        eigen = pd.DataFrame(np.array(eigen_rows), index=table.index,
+                             columns=[f"eigenvalue_{k + 1}" for k in range(n)])
+        return GeneralizedEquilibria(equilibria=table, eigenvalues=eigen,
+                                     degenerate_supports=tuple(degenerate))
+
+    def simulate(self, initial: pd.Series | np.ndarray | Sequence[float], *, t_max: float = 50.0,
+                 n_points: int = 201, bound: float | None = None, rtol: float = RTOL,
+                 atol: float = ATOL, method: str = "RK45") -> LotkaVolterraPath:
+        r"""Integrate the system from `initial` with ``scipy.integrate.solve_ivp``.
+
+        Parameters and behaviour as :meth:`LotkaVolterra.simulate`; by default `bound` is
+        :math:`10^6 \times` the largest initial size (at least :math:`10^6`).
+
+        Returns
+        -------
+        LotkaVolterraPath
+
+        Raises
+        ------
+        ValueError
+            If `initial` is negative, missing or mislabelled, `t_max`, `bound`, `rtol` or
+            `atol` is not positive, `n_points` is below 2, or the solver fails.
+
+        Warns
+        -----
+        UnboundedGrowthWarning
+            If the path reached `bound`; the path up to that time is returned.
+
+        Examples
+        --------
+        Along a predator–prey path :math:`\dot x = x(1 - y)`, :math:`\dot y = y(x - 1)` the
+        quantity :math:`x - \ln x + y - \ln y` stays constant (a closed orbit):
+
+        >>> model = generalized_lotka_volterra([1.0, -1.0], [[0.0, -1.0], [1.0, 0.0]])
+        >>> path = model.simulate([2.0, 1.0], t_max=20.0).path
+        >>> level = path[0] - np.log(path[0]) + path[1] - np.log(path[1])
+        >>> bool(np.allclose(level, level.iloc[0], rtol=1e-6))
+        True
+        """
+        from scipy import integrate as scipy_integrate
+
+        x0 = self._sizes(initial, "initial").to_numpy()
+        t_max = _validate.check_real_between(t_max, name="t_max", low=0.0, high=math.inf)
+        count = _validate.check_integer(n_points, name="n_points", minimum=2)
+        for value, label in ((rtol, "rtol"), (atol, "atol")):
+            _validate.check_real_between(value, name=label, low=0.0, high=math.inf)
+        if bound is None:
+            bound = 1e6 * max(1.0, float(x0.max()))
+        bound = _validate.check_real_between(bound, name="bound", low=0.0, high=math.inf)
+        growth, a = self.growth.to_numpy(), self.matrix.to_numpy()
+
+        def rhs(_t: float, x: np.ndarray) -> np.ndarray:
+            return x * (growth + a @ x)
+
+        def leaves_bound(_t: float, x: np.ndarray) -> float:
+            return float(x.sum()) - bound
+
+        leaves_bound.terminal = True  # type: ignore[attr-defined]
+        leaves_bound.direction = 1.0  # type: ignore[attr-defined]
+        times = np.linspace(0.0, t_max, count)
+        solution = scipy_integrate.solve_ivp(rhs, (0.0, t_max), x0, method=method,
+                                             t_eval=times, events=leaves_bound, rtol=rtol,
+                                             atol=atol)
+        if solution.status == -1:
+            raise ValueError(f"The solver failed: {solution.message}. Try method='LSODA' or a "
+                             f"shorter t_max.")
+        t_out, y_out = solution.t, solution.y
+        exceeded = solution.status == 1
+        if exceeded:
+            t_hit = float(solution.t_events[0][0])
+            t_out = np.append(t_out, t_hit)
+            y_out = np.column_stack([y_out, solution.y_events[0][0]])
+            status = (f"the total size reached the bound {bound:g} at t = {t_hit:.4g}; the "
+                      f"path stops there")
+            warnings.warn(f"Lotka–Volterra path: {status}.", UnboundedGrowthWarning,
+                          stacklevel=2)
+        else:
+            status = f"integrated to t = {t_max:g} within the bound {bound:g}"
+        path = pd.DataFrame(y_out.T, index=pd.Index(t_out, name="time"), columns=self.species)
+        return LotkaVolterraPath(path=path, exceeded_bound=bool(exceeded), bound=bound,
+                                 status=status)
+
+
+def generalized_lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
+                               matrix: pd.DataFrame | np.ndarray | Sequence[Sequence[float]]
+                               ) -> GeneralizedLotkaVolterra:
+    r"""A generalized Lotka–Volterra system :math:`\dot x = x \circ (r + A x)`.
+
+    Competition, mutualism and predator–prey are one model: the signs of :math:`r` and
+    :math:`A` are free. :func:`lotka_volterra` is the logistic convenience form with positive
+    growth rates and capacities; :meth:`GeneralizedLotkaVolterra.from_logistic` turns it into
+    this one.
+
+    Parameters
+    ----------
+    growth : pandas.Series or array-like
+        Per-capita growth rate :math:`r_i` of each species when all are rare, any sign.
+    matrix : pandas.DataFrame or 2-D array-like
+        Square matrix :math:`A`, any signs; :math:`A_{ij}` is the effect of one unit of the
+        column species on the per-capita growth of the row species. Rows and columns carry
+        the same labels (any order); a Series in `growth` must use them too. Arrays take the
+        labels of the DataFrame, else 0, 1, ...
+
+    Returns
+    -------
+    GeneralizedLotkaVolterra
+
+    Raises
+    ------
+    TypeError
+        If an input is of the wrong kind or not numeric.
+    ValueError
+        If `matrix` is not square or its row and column labels differ, a label of `growth` is
+        not a species, a value is missing or infinite, or there are more than 12 species.
+
+    Notes
+    -----
+    With :math:`r_i > 0` and :math:`A_{ii} < 0`, species :math:`i` alone grows logistically to
+    :math:`K_i = -r_i/A_{ii}`; the logistic form of :func:`lotka_volterra` has
+    :math:`a_{ij} = A_{ij}/(-A_{ii})` (Murray 2002, sections 3.5–3.6; Hofbauer and Sigmund
+    1998).
+
+    Examples
+    --------
+    Strogatz's rabbits and sheep (section 6.4) in general form:
+
+    >>> model = generalized_lotka_volterra([3.0, 2.0], [[-1.0, -2.0], [-1.0, -1.0]])
+    >>> model.rates([1.0, 1.0]).tolist()
+    [0.0, 0.0]
+    """
+    if isinstance(matrix, (list, tuple)):
+        matrix = np.asarray(matrix)
+    frame = _validate.as_frame(matrix, name="matrix")
+    frame = _validate.check_square(frame, name="matrix")
+    _validate.check_integer(frame.shape[0], name="number of species", minimum=1,
+                            maximum=MAX_SPECIES,
+                            hint="Equilibria are found by enumerating every subset of species.")
+    rates = _species_series(growth, frame.index, name="growth")
+    return GeneralizedLotkaVolterra(growth=rates, matrix=frame.astype(float))
+
+
+_OUTCOMES = ("coexistence", "dominance", "founder control", "borderline")
+
+
+@dataclass(frozen=True, eq=False)
+class CompetitionOutcome:
+    r"""The long-run outcome of two competing species, from the textbook conditions.
+
+    Attributes
+    ----------
+    outcome : str
+        ``"coexistence"`` (each species can invade the other: a stable interior point),
+        ``"dominance"`` (only one can: it wins from every start with both present),
+        ``"founder control"`` (neither can: bistable exclusion, the winner depends on the start)
+        or ``"borderline"`` (an invasion rate is exactly zero: non-hyperbolic, the linear
+        conditions do not decide).
+    winner : object or None
+        The dominant species under ``"dominance"``, else None.
+    table : pandas.DataFrame
+        One row per species: ``capacity`` :math:`K_i`, ``competition`` :math:`\alpha_{ij}`
+        (effect of the other species, in units of its own size), ``murray_ratio``
+        :math:`\alpha_{ij} K_j/K_i` (Murray's :math:`a_{ij}`) and ``invasion_rate``, its
+        per-capita growth when rare with the other at capacity, :math:`r_i(1 - \alpha_{ij}
+        K_j/K_i)`.
+    """
+
+    outcome: str
+    winner: Any
+    table: pd.DataFrame
+
+    def to_frame(self) -> pd.DataFrame:
+        """The per-species table (a copy)."""
+        return self.table.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """Outcome and winner."""
+        return pd.DataFrame({"value": pd.Series(
+            {"outcome": self.outcome, "winner": "none" if self.winner is None else self.winner},
+            dtype=object)})
+
+
+def competition_outcome(model: LotkaVolterra | GeneralizedLotkaVolterra, *,
+                        tolerance: float = 1e-12) -> CompetitionOutcome:
+    r"""Coexistence, dominance or founder control of two competing species.
+
+    Parameters
+    ----------
+    model : LotkaVolterra or GeneralizedLotkaVolterra
+        Two species that compete: positive growth rates, self-limitation (:math:`A_{ii} < 0`)
+        and non-positive cross effects.
+    tolerance : float, default 1e-12
+        A Murray ratio within this of 1 counts as exactly 1 (``"borderline"``).
+
+    Returns
+    -------
+    CompetitionOutcome
+
+    Raises
+    ------
+    TypeError
+        If `model` is not a Lotka–Volterra system.
+    ValueError
+        If it does not have exactly two species, a growth rate is not positive, a species
+        has no self-limitation, or a species helps the other (a positive cross effect).
+
+    Notes
+    -----
+    Write the system as :math:`\dot x_i = r_i x_i (1 - (x_i + \alpha_{ij} x_j)/K_i)` and
+    let :math:`a_{12} = \alpha_{12} K_2/K_1`, :math:`a_{21} = \alpha_{21} K_1/K_2` (Murray 2002,
+    section 3.5). Species 1 can invade species 2 at its capacity iff :math:`a_{12} < 1`, i.e.
+    :math:`\alpha_{12} < K_1/K_2`. Then (Murray 2002, section 3.5; Strogatz 2015, section 6.4):
+
+    * :math:`a_{12} < 1, a_{21} < 1`: stable coexistence;
+    * :math:`a_{12} > 1, a_{21} > 1`: founder control; the interior point is a saddle and
+      its stable manifold (the separatrix) divides the two basins;
+    * :math:`a_{12} < 1 < a_{21}`: species 1 dominates (and symmetrically).
+
+    Dominance and founder control are both *competitive exclusion*; the ratio conditions
+    involve the capacities, not only the interaction strengths. The growth rates do not
+    affect the outcome.
+
+    References
+    ----------
+    .. [1] Murray, J. D. (2002). *Mathematical Biology I: An Introduction*, 3rd ed. Springer,
+       section 3.5.
+    .. [2] Strogatz, S. H. (2015). *Nonlinear Dynamics and Chaos*, 2nd ed. Westview Press,
+       section 6.4.
+
+    Examples
+    --------
+    Strogatz's rabbits and sheep: :math:`\dot x = x(3 - x - 2y)`, :math:`\dot y = y(2 - x - y)`.
+
+    >>> model = generalized_lotka_volterra(pd.Series({"rabbits": 3.0, "sheep": 2.0}),
+    ...     pd.DataFrame([[-1.0, -2.0], [-1.0, -1.0]], index=["rabbits", "sheep"],
+    ...                  columns=["rabbits", "sheep"]))
+    >>> competition_outcome(model).outcome
+    'founder control'
+    """
+    if isinstance(model, LotkaVolterra):
+        model = GeneralizedLotkaVolterra.from_logistic(model)
+    if not isinstance(model, GeneralizedLotkaVolterra):
+        raise TypeError(f"`model` must be a LotkaVolterra or GeneralizedLotkaVolterra; received "
+                        f"{type(model).__name__}.")
+    tol = _validate.check_real_between(tolerance, name="tolerance", low=0.0, high=1.0,
+                                       low_open=False)
+    species = model.species
+    if len(species) != 2:
+        raise ValueError(f"competition_outcome needs exactly two species; the model has "
+                         f"{len(species)}. Use .equilibria() for more species.")
+    r = model.growth.to_numpy()
+    a = model.matrix.to_numpy()
+    problems = []
+    if (r <= 0).any():
+        problems.append(f"growth rates {r.tolist()} must be positive")
+    if (np.diag(a) >= 0).any():
+        problems.append(f"self-effects {np.diag(a).tolist()} must be negative (self-limitation)")
+    if a[0, 1] > 0 or a[1, 0] > 0:
+        problems.append(f"cross effects {[a[0, 1], a[1, 0]]} must be zero or negative "
+                        f"(competition)")
+    if problems:
+        raise ValueError(f"Not a two-species competition model: {'; '.join(problems)}. For "
+                         f"mutualism or predator–prey read .equilibria() instead.")
+    capacity = -r / np.diag(a)
+    alpha = np.array([a[0, 1] / a[0, 0], a[1, 0] / a[1, 1]])
+    ratio = alpha * capacity[::-1] / capacity
+    invasion = r * (1 - ratio)
+    near = np.abs(ratio - 1) <= tol
+    winner = None
+    if near.any():
+        outcome = "borderline"
+    elif (ratio < 1).all():
+        outcome = "coexistence"
+    elif (ratio > 1).all():
+        outcome = "founder control"
+    else:
+        outcome = "dominance"
+        winner = species[int(np.argmin(ratio))]
+    table = pd.DataFrame({"capacity": capacity, "competition": alpha, "murray_ratio": ratio,
+                          "invasion_rate": invasion}, index=species)
+    return CompetitionOutcome(outcome=outcome, winner=winner, table=table)
+
+
+@dataclass(frozen=True, eq=False)
+class DerivedIntervals:
+    r"""Confidence intervals for the capacities and interactions of a fitted Lotka–Volterra system.
+
+    Attributes
+    ----------
+    intervals : pandas.DataFrame
+        One row per (species, quantity), quantity ``"capacity"`` or the name of the other
+        species (the interaction :math:`a_{ij}`): ``estimate``, ``delta_low``/``delta_high``
+        (delta method), ``fieller_low``/``fieller_high`` (infinite ends when the Fieller set is
+        unbounded), ``bootstrap_low``/``bootstrap_high`` (percentile, pairs bootstrap) and
+        ``bootstrap_undefined`` (share of replicates with no self-limitation, where the ratio is
+        undefined).
+    regressor_correlation : pandas.DataFrame
+        Correlations between the sizes the growth rates are regressed on.
+    level : float
+        Confidence level (1 - alpha).
+    n_boot : int
+        Number of bootstrap replicates.
+    """
+
+    intervals: pd.DataFrame
+    regressor_correlation: pd.DataFrame
+    level: float
+    n_boot: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """The interval table (a copy)."""
+        return self.intervals.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """Interval widths by method."""
+        t = self.intervals
+        return pd.DataFrame({"estimate": t["estimate"],
+                             "delta_width": t["delta_high"] - t["delta_low"],
+                             "fieller_width": t["fieller_high"] - t["fieller_low"],
+                             "bootstrap_width": t["bootstrap_high"] - t["bootstrap_low"]})
+
+
+def fieller_interval(numerator: float, denominator: float, covariance: Any, *,
+                     critical: float) -> tuple[float, float]:
+    r"""Fieller's confidence set for the ratio :math:`\theta = -p/q` of two estimates.
+
+    Parameters
+    ----------
+    numerator, denominator : float
+        The estimates :math:`p` and :math:`q`.
+    covariance : 2 x 2 array-like
+        Their covariance matrix, :math:`p` first.
+    critical : float
+        Critical value of the test statistic (e.g. the t quantile), positive.
+
+    Returns
+    -------
+    tuple of float
+        The interval's ends; ``(-inf, inf)`` when the set is unbounded (:math:`q` is not
+        significantly different from zero at this level: :math:`q^2 < c^2 v_{qq}`).
+
+    Raises
+    ------
+    ValueError
+        If `covariance` is not a 2 x 2 positive semi-definite matrix, or `critical` is not
+        positive, or an input is not finite.
+
+    Notes
+    -----
+    The set holds every :math:`\theta` with :math:`(p + \theta q)^2 \le c^2 (v_{pp} +
+    2\theta v_{pq} + \theta^2 v_{qq})`, the values not rejected by a t test of
+    :math:`p + \theta q = 0` (Fieller 1954). When the quadratic's leading coefficient
+    :math:`q^2 - c^2 v_{qq}` is positive it is a finite interval; otherwise it is unbounded
+    (the whole line or two rays), reported as :math:`(-\infty, \infty)`.
+
+    References
+    ----------
+    .. [1] Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
+       Statistical Society B*, 16(2), 175–185.
+
+    Examples
+    --------
+    With p = 2, q = -1, variances 0.01 and no correlation, the delta method gives
+    :math:`2 \pm 1.96 \cdot 0.224 = (1.562, 2.438)`; Fieller's interval is shifted right,
+    because a ratio's sampling distribution is skewed:
+
+    >>> low, high = fieller_interval(2.0, -1.0, [[0.01, 0.0], [0.0, 0.01]], critical=1.96)
+    >>> round(low, 3), round(high, 3)
+    (1.626, 2.534)
+    """
+    p = _validate.check_real(numerator, name="numerator")
+    q = _validate.check_real(denominator, name="denominator")
+    c = _validate.check_real_between(critical, name="critical", low=0.0, high=math.inf)
+    cov = _validate.as_frame(np.asarray(covariance, dtype=float) if not isinstance(
+        covariance, pd.DataFrame) else covariance, name="covariance").to_numpy()
+    if cov.shape != (2, 2) or not np.allclose(cov, cov.T) or \
+            np.min(np.linalg.eigvalsh(cov)) < -1e-12 * max(1.0, float(np.abs(cov).max())):
+        raise ValueError(f"`covariance` must be a symmetric positive semi-definite 2 x 2 "
+                         f"matrix; received {cov.tolist()}.")
+    if not (math.isfinite(p) and math.isfinite(q)):
+        raise ValueError("`numerator` and `denominator` must be finite.")
+    c2 = c * c
+    lead = q * q - c2 * cov[1, 1]
+    if lead <= 0:
+        return -math.inf, math.inf
+    half = 2 * (p * q - c2 * cov[0, 1])
+    const = p * p - c2 * cov[0, 0]
+    disc = half * half - 4 * lead * const
+    # disc >= 0 whenever lead > 0 (the point estimate -p/q lies in the set)
+    root = math.sqrt(max(disc, 0.0))
+    ends = sorted(((-half - root) / (2 * lead), (-half + root) / (2 * lead)))
+    # the quadratic is in theta for (p + theta q) = 0, i.e. theta = -p/q
+    return float(ends[0]), float(ends[1])
+
+
+def lotka_volterra_intervals(fit: LotkaVolterraFit, *, alpha: float = 0.05, n_boot: int = 999,
+                             rng: int | np.random.Generator | None = None) -> DerivedIntervals:
+    r"""Delta-method, Fieller and bootstrap intervals for a fitted system's capacities.
+
+    Capacities :math:`K_i = -r_i/M_{ii}` and interactions :math:`a_{ij} = -M_{ij}/M_{ii}` are
+    ratios of regression coefficients. The delta method's symmetric interval can be far too
+    narrow for a ratio whose denominator is imprecise; Fieller's method and the bootstrap do
+    not assume symmetry.
+
+    Parameters
+    ----------
+    fit : LotkaVolterraFit
+        From :func:`fit_lotka_volterra`.
+    alpha : float, default 0.05
+        One minus the confidence level, in (0, 1).
+    n_boot : int, default 999
+        Bootstrap replicates (at least 99).
+    rng : int, numpy.random.Generator or None
+        Seed or generator for the bootstrap.
+
+    Returns
+    -------
+    DerivedIntervals
+
+    Raises
+    ------
+    TypeError
+        If `fit` is not a :class:`LotkaVolterraFit` or `n_boot` is not an integer.
+    ValueError
+        If `alpha` is not in (0, 1) or `n_boot` is below 99.
+
+    Notes
+    -----
+    All three use the t quantile with each equation's residual degrees of freedom. The delta
+    interval is the estimate :math:`\pm t \cdot \mathrm{se}` with the standard error of
+    :func:`fit_lotka_volterra`. Fieller's set (:func:`fieller_interval`) uses the two
+    coefficients' OLS covariance. The pairs bootstrap resamples observation times (rows of
+    growth and sizes together), refits every equation by least squares and takes the
+    percentiles of the ratio over the replicates where :math:`M_{ii} < 0`; the share of other
+    replicates is reported. Resampling rows ignores the serial dependence of a time series,
+    so the bootstrap interval is itself approximate. The correlation of the regressors is
+    reported because near-collinear sizes make every slope, and so every ratio, imprecise.
+
+    References
+    ----------
+    .. [1] Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
+       Statistical Society B*, 16(2), 175–185.
+    .. [2] Efron, B. and Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*.
+       Chapman & Hall, chapters 9 (regression) and 13 (percentile intervals).
+
+    Examples
+    --------
+    >>> x = [[1.0, 1.0]]
+    >>> noise = np.random.default_rng(0).normal(0, 0.02, size=(11, 2))
+    >>> for e in noise:
+    ...     a, b = x[-1]
+    ...     x.append([a * np.exp(0.5 - 0.05 * a - 0.01 * b + e[0]),
+    ...               b * np.exp(0.3 - 0.03 * b + e[1])])
+    >>> fit = fit_lotka_volterra(pd.DataFrame(x, columns=["A", "B"]))
+    >>> out = lotka_volterra_intervals(fit, n_boot=199, rng=1).to_frame()
+    >>> bool((out["fieller_low"] <= out["estimate"]).all())
+    True
+    """
+    from scipy import stats
+
+    if not isinstance(fit, LotkaVolterraFit):
+        raise TypeError(f"`fit` must be a LotkaVolterraFit (from fit_lotka_volterra); received "
+                        f"{type(fit).__name__}.")
+    level = _validate.check_real_between(alpha, name="alpha", low=0.0, high=1.0)
+    replicates = _validate.check_integer(n_boot, name="n_boot", minimum=99,
+                                         hint="Percentile intervals need many replicates.")
+    generator = np.random.default_rng(rng)
+    species = list(fit.growth.index)
+    n = len(species)
+    first = fit.results[species[0]]
+    design = np.asarray(first.model.exog, dtype=float)
+    response = np.column_stack([np.asarray(fit.results[s].model.endog, dtype=float)
+                                for s in species])
+    rows = design.shape[0]
+    draws = generator.integers(0, rows, size=(replicates, rows))
+    boot = np.full((replicates, n, n + 1), np.nan)
+    for b, pick in enumerate(draws):
+        x_b = design[pick]
+        if np.linalg.matrix_rank(x_b) < x_b.shape[1]:
+            continue
+        boot[b] = np.linalg.lstsq(x_b, response[pick], rcond=None)[0].T
+    records, index = [], []
+    for k, name in enumerate(species):
+        result = fit.results[name]
+        params = np.asarray(result.params, dtype=float)
+        cov = np.asarray(result.cov_params(), dtype=float)
+        t_crit = float(stats.t.ppf(1 - level / 2, result.df_resid))
+        m_ii = params[k + 1]
+        quantities = [("capacity", 0, float(fit.capacity[name]),
+                       float(fit.capacity_std_error[name]))]
+        for j, other in enumerate(species):
+            if j != k:
+                quantities.append((other, j + 1, float(fit.interactions.loc[name, other]),
+                                   float(fit.interactions_std_error.loc[name, other])))
+        for label, column, estimate, se in quantities:
+            if m_ii >= 0:
+                records.append([estimate, *([math.nan] * 6), math.nan])
+                index.append((name, label))
+                continue
+            pick = [column, k + 1]
+            f_low, f_high = fieller_interval(params[column], m_ii, cov[np.ix_(pick, pick)],
+                                             critical=t_crit)
+            num, den = boot[:, k, column], boot[:, k, k + 1]
+            defined = np.isfinite(den) & (den < 0)
+            ratios = -num[defined] / den[defined]
+            b_low, b_high = (np.quantile(ratios, [level / 2, 1 - level / 2])
+                             if len(ratios) else (math.nan, math.nan))
+            records.append([estimate, estimate - t_crit * se, estimate + t_crit * se,
+                            f_low, f_high, float(b_low), float(b_high),
+                            1.0 - float(defined.mean())])
+            index.append((name, label))
+    table = pd.DataFrame(records, columns=["estimate", "delta_low", "delta_high", "fieller_low",
+                                           "fieller_high", "bootstrap_low", "bootstrap_high",
+                                           "bootstrap_undefined"],
+                         index=pd.MultiIndex.from_tuples(index, names=["species", "quantity"]))
+    sizes = pd.DataFrame(design[:, 1:], columns=species)
+    return DerivedIntervals(intervals=table, regressor_correlation=sizes.corr(),
+                            level=1 - level, n_boot=replicates)
