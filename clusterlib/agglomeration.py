@@ -172,8 +172,8 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     listed (add a "rest of the country" row to compare with a nation). On a
     country × product matrix of exports this is exactly Balassa's (1965) index of revealed
     comparative advantage, :math:`RCA_{ci}`; use this function for both (one measure, one API).
-    The employment-weighted mean of an industry's LQs is one:
-    :math:`\sum_r x_r \, LQ_{ri} = 1`.
+    The activity-weighted mean of an industry's LQs is one, with the regions' shares of total
+    activity as weights: :math:`\sum_r (x_{r\cdot}/x_{\cdot\cdot}) \, LQ_{ri} = 1`.
 
     With ``binary=True`` the presence test :math:`LQ_{ri} \ge 1` is evaluated as the
     cross-product comparison :math:`x_{ri} \, x_{\cdot\cdot} \ge x_{r\cdot} \, x_{\cdot i}`, which

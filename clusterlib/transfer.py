@@ -45,6 +45,9 @@ __all__ = [
     "structure_rationalisation",
     "TransferResult",
     "simulate_transfer",
+    "DynamicShiftShareResult",
+    "dynamic_shift_share",
+    "screen_breaks",
     "SECTORS",
     "TRANSFER_MODES",
 ]
@@ -359,18 +362,26 @@ class GradientResult:
         Comparative labour productivity, region × industry; 1 when the region's workers in the
         industry are as productive as the reference economy's.
     gradient : pandas.DataFrame
-        Their product, the gradient coefficient, region × industry.
+        Their product, the gradient coefficient, region × industry (with `capital`, the
+        capital-augmented coefficient, the product of all three factors).
+    relative_capital_productivity : pandas.DataFrame or None
+        Comparative capital-output ratio (比较资本产出率), region × industry, when `capital`
+        was given; None otherwise.
     """
 
     location_quotient: pd.DataFrame
     relative_productivity: pd.DataFrame
     gradient: pd.DataFrame
+    relative_capital_productivity: pd.DataFrame | None = None
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per (region, industry): location quotient, relative productivity, gradient."""
-        out = pd.DataFrame({"location_quotient": self.location_quotient.stack(),
-                            "relative_productivity": self.relative_productivity.stack(),
-                            "gradient": self.gradient.stack()})
+        """One row per (region, industry): location quotient, relative productivity(ies),
+        gradient."""
+        columns = {"location_quotient": self.location_quotient.stack(),
+                   "relative_productivity": self.relative_productivity.stack()}
+        if self.relative_capital_productivity is not None:
+            columns["relative_capital_productivity"] = self.relative_capital_productivity.stack()
+        out = pd.DataFrame({**columns, "gradient": self.gradient.stack()})
         out.index.names = ["region", "industry"]
         return out
 
@@ -386,7 +397,8 @@ class GradientResult:
 
 
 def gradient_coefficient(output: pd.DataFrame | np.ndarray,
-                         employment: pd.DataFrame | np.ndarray) -> GradientResult:
+                         employment: pd.DataFrame | np.ndarray,
+                         capital: pd.DataFrame | np.ndarray | None = None) -> GradientResult:
     r"""Industrial gradient coefficient (产业梯度系数): location quotient × relative productivity.
 
     Parameters
@@ -396,12 +408,17 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
         two regions and two industries; the regions together are the reference economy.
     employment : pandas.DataFrame or numpy.ndarray
         Employment with the same row and column labels.
+    capital : pandas.DataFrame or numpy.ndarray, optional
+        Capital (e.g. the net value of fixed assets, or average capital employed) with the same
+        row and column labels. If given, the coefficient is the capital-augmented one (改进的
+        产业梯度系数), multiplied by the comparative capital-output ratio (see Notes).
 
     Returns
     -------
     GradientResult
-        Fields ``location_quotient``, ``relative_productivity``, ``gradient``; methods
-        ``to_frame()`` and ``summary()``.
+        Fields ``location_quotient``, ``relative_productivity``, ``gradient`` and
+        ``relative_capital_productivity`` (None without `capital`); methods ``to_frame()`` and
+        ``summary()``.
 
     Raises
     ------
@@ -410,7 +427,7 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     ValueError
         If the two matrices have different regions or industries (named), missing, infinite or
         negative values; if `output` has a region or industry with zero total; if a cell has
-        output but no employment, or neither.
+        output but no employment, or neither; the same for `capital` in place of `employment`.
 
     Notes
     -----
@@ -428,10 +445,26 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     down the gradient. The coefficient is descriptive: it does not say that an industry *will*
     move.
 
+    With capital :math:`k_{ri}`, the capital-augmented ("improved") industrial gradient
+    coefficient of 陈蕊 and 熊必琳 (2007) adds the comparative capital-output ratio
+    (比较资本产出率), a measure of how much output the industry's capital yields in the region:
+
+    .. math:: IGC'_{ri} = LQ_{ri} \times CP_{ri} \times CCOR_{ri}, \qquad
+              CCOR_{ri} = \frac{y_{ri}/y_{\cdot i}}{k_{ri}/k_{\cdot i}} ,
+
+    the region's share of the industry's output over its share of the industry's capital; it is
+    1 when a unit of the region's capital in the industry yields as much output as in the
+    reference economy. The three factors are read as market efficiency (LQ), technical
+    efficiency (CP) and the profitability of capital (CCOR).
+
     References
     ----------
     .. [1] 戴宏伟, 田学斌, 陈永国 (2003). 区域产业转移研究：以"大北京"经济圈为例 (Regional
        industrial transfer: the "Greater Beijing" economic circle). 北京: 中国物价出版社.
+    .. [2] 陈蕊, 熊必琳 (2007), the improved industrial gradient coefficient IGC', as restated
+       with the definitions of LQ, CP and CCOR in 《长江经济带工业发展研究》, section 四(一)
+       "测度方法", https://m.appbook.qq.com/read/1043461236/8 (the source consulted for the
+       definition).
 
     Examples
     --------
@@ -443,6 +476,16 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
             shoes  services
     coast    1.98     1.365
     inland   0.66     0.585
+
+    With capital, each coefficient is multiplied by the comparative capital-output ratio:
+
+    >>> capital = pd.DataFrame({"shoes": [50.0, 50.0], "services": [100.0, 100.0]},
+    ...                        index=["coast", "inland"])
+    >>> result = gradient_coefficient(output, workers, capital)
+    >>> result.relative_capital_productivity.round(3)
+            shoes  services
+    coast     1.2       1.4
+    inland    0.8       0.6
     """
     out_frame, emp_frame = _paired(output, employment, first_name="output",
                                    second_name="employment", min_rows=2, min_cols=2)
@@ -454,9 +497,20 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     relative = pd.DataFrame(productivity, index=out_frame.index, columns=out_frame.columns)
     relative.attrs["name"] = "relative_productivity"
     gradient = lq * relative
+    capital_ratio = None
+    if capital is not None:
+        cap_out, cap_frame = _paired(output, capital, first_name="output", second_name="capital",
+                                     min_rows=2, min_cols=2)
+        _validate.check_output_employment(cap_out, cap_frame, employment_name="capital",
+                                          empty_cells_allowed=False)
+        k = cap_frame.loc[out_frame.index, out_frame.columns].to_numpy()
+        ratio = (y / y.sum(axis=0, keepdims=True)) / (k / k.sum(axis=0, keepdims=True))
+        capital_ratio = pd.DataFrame(ratio, index=out_frame.index, columns=out_frame.columns)
+        capital_ratio.attrs["name"] = "relative_capital_productivity"
+        gradient = gradient * capital_ratio
     gradient.attrs = {"name": "gradient_coefficient"}
     return GradientResult(location_quotient=lq, relative_productivity=relative,
-                          gradient=gradient)
+                          gradient=gradient, relative_capital_productivity=capital_ratio)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1084,3 +1138,404 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
         productivity=stages["value_added"] / stages["employment"], before="source", after=after)
     return TransferResult(mode=mode, stages=table, output=output, employment=employment,
                           cluster=cluster)
+
+
+# --------------------------------------------------------------------------------------------
+# panels: dynamic (chained annual) shift-share and a screen for breaks
+# --------------------------------------------------------------------------------------------
+_ALL_INDUSTRIES = "all industries"
+
+
+def _panel(panel: Any, *, time: str, name: str = "panel",
+           min_periods: int = 2) -> tuple[list[Any], dict[Any, pd.DataFrame]]:
+    """A balanced (period, region) × industry panel as one non-negative matrix per period.
+
+    `time` names the index level (or column) with the period; the other index level holds the
+    regions. Every period must have the same regions, each once.
+    """
+    frame, labels = _validate.split_by_level(panel, time, name=name, option="time")
+    others = [level for level in range(frame.index.nlevels)
+              if frame.index.names[level] != time]
+    if len(others) != 1:
+        raise ValueError(
+            f"`{name}` needs exactly two row-index levels, the period ({time!r}) and the region; "
+            f"received levels {list(frame.index.names)}. Set the index to (period, region), "
+            f"e.g. data.set_index([{time!r}, 'region'])."
+        )
+    values = _validate.as_frame(frame.reset_index(drop=True), name=name, min_cols=1)
+    _validate.check_nonnegative(values, name=name)
+    regions = frame.index.get_level_values(others[0])
+    periods = sorted(pd.unique(labels))
+    if len(periods) < min_periods:
+        raise ValueError(
+            f"`{name}` needs at least {min_periods} periods in {time!r}; received "
+            f"{len(periods)}. Pass a longer panel."
+        )
+    matrices: dict[Any, pd.DataFrame] = {}
+    first_regions = None
+    for period in periods:
+        rows = np.asarray(labels == period)
+        matrix = values[rows].set_axis(regions[rows], axis=0)
+        if matrix.index.has_duplicates:
+            dup = matrix.index[matrix.index.duplicated()].unique().tolist()
+            raise ValueError(
+                f"`{name}` has regions {_validate._listed(dup)} more than once in period "
+                f"{period!r}; each region must appear once per period."
+            )
+        if first_regions is None:
+            first_regions = matrix.index
+        else:
+            _validate.check_aligned(first_regions, matrix.index,
+                                    left_name=f"regions of {periods[0]!r}",
+                                    right_name=f"regions of {period!r}")
+            matrix = matrix.loc[first_regions]
+        matrices[period] = matrix
+    return periods, matrices
+
+
+def _reference_panel(reference: Any, periods: list[Any], columns: pd.Index,
+                     matrices: dict[Any, pd.DataFrame]) -> dict[Any, np.ndarray]:
+    """The reference economy of each period (industries), default the sum over the regions."""
+    if reference is None:
+        return {period: _validate.checked_sum(matrices[period].to_numpy(), axis=0, name="panel")
+                for period in periods}
+    ref = _validate.as_frame(reference, name="reference", min_cols=1)
+    _validate.check_nonnegative(ref, name="reference")
+    _validate.check_aligned(columns, ref.columns, left_name="panel columns (industries)",
+                            right_name="reference columns (industries)")
+    missing = [period for period in periods if period not in set(ref.index)]
+    if missing:
+        raise ValueError(
+            f"`reference` has no row for periods {_validate._listed(missing)} of the panel; "
+            f"expected one row per period (index = period, columns = industries)."
+        )
+    return {period: ref.loc[period, columns].to_numpy(dtype=float) for period in periods}
+
+
+def _own_reference(ref: np.ndarray, own: np.ndarray, exclude_self: bool, *,
+                   period: Any, regions: pd.Index) -> np.ndarray:
+    """One reference row per region: the reference, or the reference without the region."""
+    if not exclude_self:
+        return np.broadcast_to(ref, own.shape)
+    rest = ref[np.newaxis, :] - own
+    # the region's own value may exceed the reference only by rounding
+    short = rest < -1e-9 * np.maximum(ref[np.newaxis, :], 1.0)
+    if short.any():
+        rows = sorted(set(np.nonzero(short)[0]))
+        raise ValueError(
+            f"With exclude_self=True the reference minus the region is negative for regions "
+            f"{_validate._listed(regions[rows].tolist())} in period {period!r}: the reference "
+            f"must contain each region. Pass a reference that includes the regions."
+        )
+    return np.clip(rest, 0.0, None)
+
+
+def _annual_components(x0: np.ndarray, x1: np.ndarray, ref0: np.ndarray, ref1: np.ndarray, *,
+                       period: Any, regions: pd.Index, columns: pd.Index) -> dict[str, np.ndarray]:
+    """Classic components of one step, with one reference row per region (same formulas as
+    :func:`shift_share`)."""
+    total0 = _validate.checked_sum(ref0, axis=1, name="reference")
+    total1 = _validate.checked_sum(ref1, axis=1, name="reference")
+    if (total0 == 0).any():
+        rows = np.nonzero(total0 == 0)[0]
+        raise ValueError(
+            f"The reference economy is zero in period {period!r} (for regions "
+            f"{_validate._listed(regions[rows].tolist())}), so its growth rate is undefined; "
+            f"expected positive activity."
+        )
+    absent = (ref0 == 0) & (x0 > 0)
+    if absent.any():
+        cells = [(regions[r], columns[c]) for r, c in zip(*np.nonzero(absent))]
+        raise ValueError(
+            f"The reference is zero in period {period!r} for (region, industry) "
+            f"{_validate._listed(cells)} that the region has, so the industry's reference growth "
+            f"is undefined. Aggregate the industry or pass a reference that contains it."
+        )
+    national_growth = (total1 / total0 - 1.0)[:, np.newaxis]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        industry_growth = np.where(ref0 > 0, ref1 / ref0 - 1.0, 0.0)
+    return {"change": x1 - x0, "national": x0 * national_growth,
+            "industry_mix": x0 * (industry_growth - national_growth),
+            "competitive": x1 - x0 * (1.0 + industry_growth)}
+
+
+@dataclass(frozen=True, eq=False)
+class DynamicShiftShareResult:
+    r"""Dynamic (chained annual) shift-share components of a regional panel.
+
+    Attributes
+    ----------
+    annual : pandas.DataFrame
+        One row per (year, region, industry), ``year`` being the end of each step: columns
+        ``change``, ``national``, ``industry_mix``, ``competitive``, which add up to ``change``
+        in every row.
+    start, end : pandas.DataFrame
+        The region × industry values in the first and the last period.
+    periods : list
+        The periods of the panel, in order.
+    exclude_self : bool
+        Whether each region was taken out of its own reference.
+    """
+
+    annual: pd.DataFrame
+    start: pd.DataFrame
+    end: pd.DataFrame
+    periods: list
+    exclude_self: bool
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per (region, industry): the components summed over the steps."""
+        return self.annual.groupby(level=["region", "industry"], sort=False).sum()
+
+    def summary(self) -> pd.DataFrame:
+        """Each region's components summed over the steps and its industries."""
+        out = self.annual.groupby(level="region", sort=False).sum()
+        out.columns.name = "sum over years and industries"
+        return out
+
+
+def dynamic_shift_share(panel: pd.DataFrame, *, time: str = "year",
+                        reference: pd.DataFrame | None = None,
+                        exclude_self: bool = False) -> DynamicShiftShareResult:
+    r"""Dynamic shift-share (Barff & Knight 1988): classic components chained year by year.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        Rows indexed by (period, region), in either order, industries in columns; non-negative
+        employment or value added. Every period has the same regions. The period may also be a
+        column. Successive periods are chained (annual steps when the years are consecutive).
+    time : str, default "year"
+        The index level (or column) that holds the period.
+    reference : pandas.DataFrame, optional
+        The reference (national) economy: one row per period, the panel's industries in
+        columns. By default the sum over the panel's regions in each period.
+    exclude_self : bool, default False
+        If True, each region's reference is the reference *without the region itself* (a city
+        inside its own national total), so that a large region does not partly compare with
+        itself.
+
+    Returns
+    -------
+    DynamicShiftShareResult
+        ``annual`` components per (year, region, industry); ``to_frame()`` sums them over the
+        years for each (region, industry), ``summary()`` over years and industries.
+
+    Raises
+    ------
+    TypeError
+        If `panel` is not a DataFrame or not numeric, or `exclude_self` is not a bool.
+    ValueError
+        If `time` is not a level or column; if the rows are not (period, region), a region
+        appears twice in a period or not in every period; if there are fewer than two periods;
+        if values are missing, infinite or negative; if the reference lacks a period or an
+        industry, is zero in a period, is zero for an industry a region has, or (with
+        `exclude_self`) is smaller than a region.
+
+    Notes
+    -----
+    For each step from period :math:`t-1` to :math:`t` the classic components of
+    :func:`shift_share` are computed with that step's growth rates :math:`G^t`, :math:`g^t_i`
+    and the region's values at :math:`t-1`; the dynamic components are their sums over the
+    steps,
+
+    .. math:: N_{ri} = \sum_t x^{t-1}_{ri} G^t, \quad
+              M_{ri} = \sum_t x^{t-1}_{ri} (g^t_i - G^t), \quad
+              S_{ri} = \sum_t \big(x^t_{ri} - x^{t-1}_{ri}(1 + g^t_i)\big),
+
+    and, because every step adds up, :math:`N + M + S = x^T_{ri} - x^0_{ri}` over the whole
+    period. Barff and Knight (1988) propose it because the classic form fixes the industry
+    structure at the base year and misses changes in the reference's growth within the period;
+    with two periods it *is* the classic form. With ``exclude_self=True`` region :math:`r`'s
+    reference is :math:`X^t_i - x^t_{ri}`.
+
+    References
+    ----------
+    .. [1] Barff, R. A., & Knight, P. L. (1988). Dynamic shift-share analysis. *Growth and
+       Change*, 19(2), 1–10.
+
+    Examples
+    --------
+    Two regions, one industry ``a`` and one ``b``, three years:
+
+    >>> panel = pd.DataFrame({"year": [0, 0, 1, 1, 2, 2], "region": ["r", "s"] * 3,
+    ...                       "a": [10.0, 10.0, 12.0, 10.0, 12.0, 14.0],
+    ...                       "b": [10.0, 10.0, 10.0, 10.0, 11.0, 11.0]}
+    ...                      ).set_index(["year", "region"])
+    >>> dynamic_shift_share(panel).summary().round(3)
+    sum over years and industries  change  national  industry_mix  competitive
+    region
+    r                                 3.0     4.143         0.039       -1.182
+    s                                 5.0     3.857        -0.039        1.182
+
+    Region r's competitive shift is +1 in the first step (``a`` grows to 12 where the
+    reference's 10 % predicts 11) and 12 − 12 × 26/22 = −2.182 in the second, −1.182 in all.
+    """
+    if not isinstance(exclude_self, (bool, np.bool_)):
+        raise TypeError(f"`exclude_self` must be True or False; received {exclude_self!r}.")
+    periods, matrices = _panel(panel, time=time)
+    first = matrices[periods[0]]
+    regions, columns = first.index, first.columns
+    refs = _reference_panel(reference, periods, columns, matrices)
+    pieces = []
+    for before, after in zip(periods[:-1], periods[1:]):
+        x0, x1 = matrices[before].to_numpy(), matrices[after].to_numpy()
+        ref0 = _own_reference(refs[before], x0, exclude_self, period=before, regions=regions)
+        ref1 = _own_reference(refs[after], x1, exclude_self, period=after, regions=regions)
+        parts = _annual_components(x0, x1, ref0, ref1, period=before, regions=regions,
+                                   columns=columns)
+        step = pd.DataFrame({name: values.ravel() for name, values in parts.items()},
+                            index=pd.MultiIndex.from_product([[after], regions, columns],
+                                                             names=["year", "region", "industry"]))
+        pieces.append(step)
+    return DynamicShiftShareResult(annual=pd.concat(pieces), start=first.copy(),
+                                   end=matrices[periods[-1]].copy(), periods=list(periods),
+                                   exclude_self=bool(exclude_self))
+
+
+def screen_breaks(panel: pd.DataFrame, *, time: str = "year",
+                  reference: pd.DataFrame | None = None, exclude_self: bool = False,
+                  threshold: float = 3.5, include_total: bool = True) -> pd.DataFrame:
+    r"""Screen a regional panel for breaks: one-step growth against the reference, robust z-score.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        Rows indexed by (period, region), industries in columns, non-negative and positive in
+        every cell (a growth rate from zero is undefined); as for :func:`dynamic_shift_share`.
+    time : str, default "year"
+        The index level (or column) that holds the period.
+    reference : pandas.DataFrame, optional
+        The reference economy, one row per period; by default the sum over the regions.
+    exclude_self : bool, default False
+        Compare each region with the reference without itself.
+    threshold : float, default 3.5
+        A cell is flagged when the absolute robust z-score of its excess growth exceeds this
+        (3.5 is the cut-off recommended by Iglewicz & Hoaglin 1993).
+    include_total : bool, default True
+        Also screen each region's total over its industries (industry ``"all industries"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (year, region, industry), ``year`` being the end of each step, with columns
+        ``base_year``, ``growth`` (the region's own), ``reference_growth``, ``excess``
+        (their difference, in growth points), ``robust_z`` and ``flagged``; every row is kept,
+        flagged or not. Sort or filter it to print the flags.
+
+    Raises
+    ------
+    TypeError
+        If `panel` is not a numeric DataFrame, `exclude_self` or `include_total` is not a bool,
+        or `threshold` is not a real number.
+    ValueError
+        As :func:`dynamic_shift_share`; also if a cell of the panel (or of the reference) is
+        zero, if an industry is named ``"all industries"`` while `include_total` is True, if
+        `threshold` is not positive, if an industry has fewer than three growth rates, or if
+        the excess growth rates of an industry have no spread (MAD = 0) so no z-score exists.
+
+    Notes
+    -----
+    With the region's growth :math:`r^t_{ri} = x^t_{ri}/x^{t-1}_{ri} - 1` and the reference's
+    :math:`g^t_i = X^t_i/X^{t-1}_i - 1`, the excess is :math:`e^t_{ri} = r^t_{ri} - g^t_i`. For
+    each industry, over all regions and steps,
+
+    .. math:: z^t_{ri} = \frac{e^t_{ri} - \operatorname{median}(e)}{1.4826\,
+              \operatorname{median}\lvert e - \operatorname{median}(e)\rvert} ,
+
+    the robust z-score on the median absolute deviation (Iglewicz & Hoaglin 1993; the factor
+    makes the MAD estimate the standard deviation of normal data, ``scipy.stats.
+    median_abs_deviation(scale="normal")``). The median and the MAD are not pulled by the
+    breaks they screen for, unlike the mean and standard deviation. A flag says that a
+    region's growth in one step is unusual beside its peers; it does not say why (a boundary
+    change, a statistical revision, a real shock). The function flags; it never removes data.
+
+    References
+    ----------
+    .. [1] Iglewicz, B., & Hoaglin, D. C. (1993). *How to Detect and Handle Outliers*. ASQC
+       Quality Press.
+
+    Examples
+    --------
+    Ten regions growing by 10.0 to 11.8 % a year, except that one jumps by half in year 2 and
+    falls back in year 3:
+
+    >>> regions = [f"r{k}" for k in range(10)]
+    >>> rows = [(year, region, 100.0 * (1.1 + 0.002 * k) ** year
+    ...          * (1.5 if (region, year) == ("r3", 2) else 1.0))
+    ...         for year in range(4) for k, region in enumerate(regions)]
+    >>> panel = pd.DataFrame(rows, columns=["year", "region", "output"]
+    ...                      ).set_index(["year", "region"])
+    >>> table = screen_breaks(panel, include_total=False)
+    >>> table[table["flagged"]].index.tolist()
+    [(2, 'r3', 'output'), (3, 'r3', 'output')]
+    """
+    from scipy import stats
+
+    for flag, flag_name in ((exclude_self, "exclude_self"), (include_total, "include_total")):
+        if not isinstance(flag, (bool, np.bool_)):
+            raise TypeError(f"`{flag_name}` must be True or False; received {flag!r}.")
+    cut = _validate.check_real(threshold, name="threshold")
+    if not cut > 0:
+        raise ValueError(f"`threshold` must be positive (a z-score cut-off such as 3.5); "
+                         f"received {threshold!r}.")
+    periods, matrices = _panel(panel, time=time)
+    first = matrices[periods[0]]
+    regions, columns = first.index, first.columns
+    if include_total and _ALL_INDUSTRIES in set(columns):
+        raise ValueError(
+            f"`panel` has an industry named {_ALL_INDUSTRIES!r}, the label of the regions' "
+            f"totals; rename it or pass include_total=False."
+        )
+    refs = _reference_panel(reference, periods, columns, matrices)
+    for period in periods:
+        zero = matrices[period].to_numpy() == 0
+        if zero.any():
+            raise ValueError(
+                f"`panel` is zero in period {period!r} in cells (region, industry) "
+                f"{_validate._cells(matrices[period], zero)}; a growth rate from or to zero is "
+                f"not screened. Aggregate the industry or drop the region."
+            )
+    labels = list(columns) + ([_ALL_INDUSTRIES] if include_total else [])
+    pieces = []
+    for before, after in zip(periods[:-1], periods[1:]):
+        x0, x1 = matrices[before].to_numpy(), matrices[after].to_numpy()
+        ref0 = _own_reference(refs[before], x0, exclude_self, period=before, regions=regions)
+        ref1 = _own_reference(refs[after], x1, exclude_self, period=after, regions=regions)
+        if include_total:
+            x0, x1 = (np.column_stack([m, _validate.checked_sum(m, axis=1, name="panel")])
+                      for m in (x0, x1))
+            ref0, ref1 = (np.column_stack([m, _validate.checked_sum(m, axis=1, name="reference")])
+                          for m in (ref0, ref1))
+        if (ref0 == 0).any():
+            raise ValueError(
+                f"The reference is zero in period {before!r} for some industry; its growth rate "
+                f"is undefined. Pass a reference that is positive in every industry."
+            )
+        growth, ref_growth = x1 / x0 - 1.0, ref1 / ref0 - 1.0
+        pieces.append(pd.DataFrame(
+            {"base_year": before, "growth": growth.ravel(), "reference_growth": ref_growth.ravel()},
+            index=pd.MultiIndex.from_product([[after], regions, labels],
+                                             names=["year", "region", "industry"])))
+    table = pd.concat(pieces)
+    table["excess"] = table["growth"] - table["reference_growth"]
+    z = pd.Series(np.nan, index=table.index)
+    for industry in labels:
+        rows = table.index.get_level_values("industry") == industry
+        excess = table.loc[rows, "excess"].to_numpy()
+        if excess.size < 3:
+            raise ValueError(
+                f"Industry {industry!r} has {excess.size} growth rate(s); a robust z-score needs "
+                f"at least three. Pass more regions or periods."
+            )
+        mad = float(stats.median_abs_deviation(excess, scale="normal"))
+        if not mad > 0:
+            raise ValueError(
+                f"The excess growth rates of industry {industry!r} have no spread (median "
+                f"absolute deviation 0), so robust z-scores are undefined. Check the data "
+                f"(identical growth everywhere?)."
+            )
+        z[rows] = (excess - np.median(excess)) / mad
+    table["robust_z"] = z
+    table["flagged"] = table["robust_z"].abs() > cut
+    return table
