@@ -29,6 +29,7 @@ from clusterlib.complexity import (
     OutlookResult,
     ReflectionsResult,
     complexity_outlook,
+    complexity_sample,
     density,
     economic_complexity,
     method_of_reflections,
@@ -166,6 +167,7 @@ __all__ = [
     "density",
     "complexity_outlook",
     "OutlookResult",
+    "complexity_sample",
     # synergy: composite-system synergy and coupling coordination (Chapter 5)
     "order_degree",
     "OrderDegreeResult",
