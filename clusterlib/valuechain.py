@@ -231,7 +231,8 @@ def upgrading_types() -> pd.DataFrame:
          "design or brand revenue; the OEM -> ODM -> OBM path"),
         ("chain", "价值链升级",
          "applying competence acquired in one chain to move into a different chain or sector",
-         "exports in products new to the cluster"),
+         "the cluster's firms enter a different sector with a competence built in the first "
+         "(e.g. from televisions to monitors), not merely a new product of the same chain"),
     ]
     return pd.DataFrame(rows, columns=["type", "type_zh", "definition", "typical_sign"]
                         ).set_index("type")
@@ -269,7 +270,7 @@ def manufacturing_roles() -> pd.DataFrame:
     """
     rows = [
         ("OEM", "贴牌制造", "original equipment manufacturing: makes the product to the "
-         "buyer's design and sells it under the buyer's brand",
+         "buyer's design, which the buyer sells under its own brand",
          "production", "entry into the chain"),
         ("ODM", "自主设计制造", "original design manufacturing: designs and makes the product; "
          "the buyer still sells it under its own brand",
