@@ -30,6 +30,7 @@ from clusterlib.complexity import (
     OutlookResult,
     ReflectionsResult,
     complexity_outlook,
+    complexity_sample,
     density,
     economic_complexity,
     method_of_reflections,
@@ -191,6 +192,7 @@ __all__ = [
     "density",
     "complexity_outlook",
     "OutlookResult",
+    "complexity_sample",
     # synergy: composite-system synergy and coupling coordination (Chapter 5)
     "order_degree",
     "OrderDegreeResult",

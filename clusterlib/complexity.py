@@ -15,7 +15,9 @@ The module never recomputes RCA itself (one measure, one API). It provides
   eigenvector method;
 * :func:`proximity`: the product space (Hidalgo, Klinger, Barabási & Hausmann 2007);
 * :func:`density`: how much of the neighbourhood of each product a location already has;
-* :func:`complexity_outlook`: complexity outlook index and gain (Hausmann et al. 2014).
+* :func:`complexity_outlook`: complexity outlook index and gain (Hausmann et al. 2014);
+* :func:`complexity_sample`: the minimum-exports and minimum-population filters of the
+  Growth Lab's rankings, applied to the export table before RCA.
 
 Notation: :math:`k_c = \sum_p M_{cp}` (diversity), :math:`k_p = \sum_c M_{cp}` (ubiquity),
 :math:`D = \operatorname{diag}(k_c)`, :math:`U = \operatorname{diag}(k_p)`.
@@ -40,6 +42,7 @@ __all__ = [
     "OutlookResult",
     "ReflectionsResult",
     "complexity_outlook",
+    "complexity_sample",
     "density",
     "economic_complexity",
     "method_of_reflections",
@@ -662,3 +665,105 @@ def complexity_outlook(presence: pd.DataFrame | np.ndarray, *, pci: pd.Series | 
         outlook=pd.Series(outlook, index=frame.index, name="complexity_outlook_index"),
         gain=pd.DataFrame(gain, index=frame.index, columns=frame.columns),
     )
+
+
+# --------------------------------------------------------------------------------------------
+# sample
+# --------------------------------------------------------------------------------------------
+def complexity_sample(exports: pd.DataFrame | np.ndarray, *, min_exports: float = 0.0,
+                      population: pd.Series | None = None,
+                      min_population: float | None = None) -> pd.DataFrame:
+    r"""Keep the locations large enough to rank, as the Growth Lab's rankings do.
+
+    Parameters
+    ----------
+    exports : pandas.DataFrame or numpy.ndarray
+        Location × product table of export values (non-negative, finite), before RCA.
+    min_exports : float, default 0
+        Keep a location only if its total exports (the row sum, in the units of `exports`) are
+        at least this.
+    population : pandas.Series, optional
+        Population of each location, labelled like the rows of `exports` (it may hold more
+        labels, e.g. a World Bank table with regional aggregates). Needed with `min_population`.
+    min_population : float, optional
+        Keep a location only if its population is at least this (same units as `population`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of `exports` that pass both filters, in their original order, without the
+        products that no retained location exports (their RCA is undefined).
+
+    Raises
+    ------
+    TypeError
+        If `exports` is not a table of numbers, `population` is not numeric, or a threshold is
+        not a real number.
+    ValueError
+        If `exports` has missing or negative values; a threshold is negative; `min_population`
+        is given without `population` or `population` without `min_population`; `population`
+        lacks a label of `exports` or has a negative value; or fewer than two locations or
+        two products remain.
+
+    Notes
+    -----
+    Filter *before* computing RCA: RCA compares a location's export structure with that of the
+    "world", and the world is the set of locations retained, so dropping a location changes
+    every other location's RCA (hence presence, ECI and PCI). The Atlas of Economic Complexity
+    ranks only countries above minimum population and trade thresholds (Hausmann et al. 2014),
+    because a handful of recorded export lines of a tiny economy can give it an extreme ECI. The
+    thresholds are the analyst's choice; state them with the ranking.
+
+    References
+    ----------
+    .. [1] Hausmann, R., Hidalgo, C. A., Bustos, S., Coscia, M., Simoes, A. & Yildirim, M. A.
+       (2014). *The Atlas of Economic Complexity*. MIT Press.
+
+    Examples
+    --------
+    >>> x = pd.DataFrame({"toys": [50.0, 8.0, 1.0], "chips": [50.0, 2.0, 0.0],
+    ...                   "rum": [0.0, 0.0, 3.0]}, index=["A", "B", "C"])
+    >>> complexity_sample(x, min_exports=5.0)
+         toys  chips
+    A  50.0   50.0
+    B   8.0    2.0
+    >>> pop = pd.Series({"A": 9e6, "B": 0.4e6, "C": 2e6})
+    >>> complexity_sample(x, population=pop, min_population=1e6).index.tolist()
+    ['A', 'C']
+    """
+    frame = _validate.as_frame(exports, name="exports", min_rows=1, min_cols=1)
+    _validate.check_nonnegative(frame, name="exports",
+                                hint="Pass export values (>= 0), not RCAs or growth rates.")
+    threshold = _validate.check_real(min_exports, name="min_exports", minimum=0.0)
+    keep = frame.sum(axis=1).to_numpy() >= threshold
+    if (population is None) != (min_population is None):
+        given, missing = (("population", "min_population") if population is not None
+                          else ("min_population", "population"))
+        raise ValueError(
+            f"`{given}` was passed without `{missing}`; the population filter needs both. Pass "
+            f"`population=` (a Series by location) and `min_population=` (the threshold), or "
+            f"neither."
+        )
+    if population is not None:
+        pop_threshold = _validate.check_real(min_population, name="min_population", minimum=0.0)
+        pop = _validate.as_series(population, name="population")
+        absent = [label for label in frame.index if label not in set(pop.index)]
+        if absent:
+            raise ValueError(
+                f"`population` has no value for {_validate._listed(absent)} of `exports`; every "
+                f"location needs a population to be filtered on it. Add them, or drop those "
+                f"rows from `exports` first (and say so)."
+            )
+        pop = pop.reindex(frame.index)
+        _validate.check_nonnegative(pop.to_frame(), name="population",
+                                    hint="Pass head counts (>= 0).")
+        keep &= pop.to_numpy() >= pop_threshold
+    kept = frame.loc[keep]
+    kept = kept.loc[:, kept.sum(axis=0).to_numpy() > 0]
+    if kept.shape[0] < 2 or kept.shape[1] < 2:
+        raise ValueError(
+            f"Only {kept.shape[0]} location(s) and {kept.shape[1]} exported product(s) pass the "
+            f"filters (min_exports={threshold:g}, min_population={min_population!r}); "
+            f"complexity needs at least two of each. Lower the thresholds."
+        )
+    return kept

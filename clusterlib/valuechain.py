@@ -231,7 +231,8 @@ def upgrading_types() -> pd.DataFrame:
          "design or brand revenue; the OEM -> ODM -> OBM path"),
         ("chain", "价值链升级",
          "applying competence acquired in one chain to move into a different chain or sector",
-         "exports in products new to the cluster"),
+         "the cluster's firms enter a different sector with a competence built in the first "
+         "(e.g. from televisions to monitors), not merely a new product of the same chain"),
     ]
     return pd.DataFrame(rows, columns=["type", "type_zh", "definition", "typical_sign"]
                         ).set_index("type")
@@ -269,7 +270,7 @@ def manufacturing_roles() -> pd.DataFrame:
     """
     rows = [
         ("OEM", "贴牌制造", "original equipment manufacturing: makes the product to the "
-         "buyer's design and sells it under the buyer's brand",
+         "buyer's design, which the buyer sells under its own brand",
          "production", "entry into the chain"),
         ("ODM", "自主设计制造", "original design manufacturing: designs and makes the product; "
          "the buyer still sells it under its own brand",
@@ -406,7 +407,8 @@ class SmileCurveResult:
     r_squared : float
         Coefficient of determination of the fit.
     fit : statsmodels.regression.linear_model.RegressionResultsWrapper
-        The statsmodels OLS results (standard errors, confidence intervals, ``summary()``).
+        The statsmodels OLS results on centred positions (standard errors, confidence
+        intervals, ``summary()``); see :func:`smile_curve`, Notes.
     """
 
     data: pd.DataFrame
@@ -470,13 +472,22 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
 
     Notes
     -----
-    Ordinary least squares (statsmodels, QR solver) of :math:`v_i = a + b x_i + c x_i^2 +
-    \varepsilon_i`; the vertex is :math:`x^* = -b / (2c)`. A "smile" (Shih 1996) means
+    Ordinary least squares (statsmodels, QR solver) of :math:`v_i = a' + b' (x_i - \bar x) +
+    c (x_i - \bar x)^2 + \varepsilon_i` on positions centred at their mean :math:`\bar x`, so
+    that shifting every position by a constant moves the vertex by that constant and leaves the
+    fit (:math:`R^2`, residuals, the curvature and its p-value) unchanged, also numerically.
+    ``coefficients`` are those of the same parabola in the original positions,
+    :math:`v = a + b x + c x^2` with :math:`b = b' - 2c\bar x` and
+    :math:`a = a' - b'\bar x + c\bar x^2`; the vertex is :math:`x^* = -b / (2c) = \bar x -
+    b' / (2c)`. ``fit`` is the centred regression (its ``linear`` and ``intercept`` refer to
+    centred positions; its ``quadratic`` is :math:`c`). A "smile" (Shih 1996) means
     :math:`c > 0` with the vertex inside the chain, i.e. the middle stages (manufacturing,
     assembly) capture less than both ends (R&D and design upstream, brand and distribution
     downstream).
 
-    What such a fit does *not* prove: positions are an ordering chosen by the analyst (moving
+    What such a fit does *not* prove: a split of one product's price (as in Chapter 2's mouse)
+    is value *captured*, a gross amount that includes each participant's purchased inputs, not
+    value added by stage; positions are an ordering chosen by the analyst (moving
     one activity changes the curve); with a handful of stages any convex pattern fits well; the
     curve describes where value is captured in one chain at one time, not why, and not that a
     cluster would earn more by moving to an end (those stages need other capabilities and are
@@ -531,23 +542,29 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
             f"All {len(y)} values are equal ({y[0]:g}); there is no curve to fit and R squared "
             f"is undefined. Pass values that differ between stages."
         )
-    design = pd.DataFrame({"intercept": np.ones_like(x), "linear": x, "quadratic": x * x},
-                          index=series.index)
+    centre = float(x.mean())  # fit on centred positions: R^2 and the vertex do not depend on
+    centred = x - centre      # where the positions start, and the design stays well conditioned
+    design = pd.DataFrame({"intercept": np.ones_like(centred), "linear": centred,
+                           "quadratic": centred * centred}, index=series.index)
     fit = sm.OLS(pd.Series(y, index=series.index, name="value"), design).fit(method="qr")
-    intercept, linear, quadratic = (float(fit.params[k]) for k in design.columns)
+    a_c, b_c, quadratic = (float(fit.params[k]) for k in design.columns)
+    # the same parabola in the original positions: v = a + b x + c x^2
+    linear = b_c - 2.0 * quadratic * centre
+    intercept = a_c - b_c * centre + quadratic * centre**2
     if quadratic == 0.0:
         vertex_position = vertex_value = None
         inside = False
     else:
-        vertex_position = -linear / (2.0 * quadratic)
-        vertex_value = intercept + linear * vertex_position + quadratic * vertex_position**2
+        vertex_position = centre - b_c / (2.0 * quadratic)
+        vertex_value = a_c - b_c**2 / (4.0 * quadratic)
         inside = bool(x.min() <= vertex_position <= x.max())
     fitted = design.to_numpy() @ fit.params.to_numpy()
     data = pd.DataFrame({"position": x, "observed": y, "fitted": fitted,
                          "residual": y - fitted}, index=series.index)
     return SmileCurveResult(
         data=data,
-        coefficients=fit.params.rename("coefficient").astype(float),
+        coefficients=pd.Series({"intercept": intercept, "linear": linear,
+                                "quadratic": quadratic}, name="coefficient", dtype=float),
         vertex_position=vertex_position,
         vertex_value=vertex_value,
         is_smile=quadratic > 0,

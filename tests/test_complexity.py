@@ -457,3 +457,92 @@ def test_outlook_gain_is_the_change_of_outlook_less_the_products_own_term(presen
     after = cl.complexity_outlook(added, pci=pci, proximity=weights)
     change = after.outlook.iloc[c] - before.outlook.iloc[c]
     assert change == pytest.approx(before.gain.iloc[c, p] - omega * pci.iloc[p], abs=1e-9)
+
+
+# ============================================================================================
+# complexity_sample: the Growth Lab's minimum-exports and minimum-population filters
+# ============================================================================================
+SAMPLE_EXPORTS = pd.DataFrame(
+    {"toys": [50.0, 8.0, 1.0, 0.0], "chips": [50.0, 2.0, 0.0, 0.5], "rum": [0.0, 0.0, 3.0, 0.0]},
+    index=["A", "B", "C", "D"])
+SAMPLE_POPULATION = pd.Series({"A": 9e6, "B": 0.4e6, "C": 2e6, "D": 5e6, "WLD": 7e9})
+
+
+def test_complexity_sample_hand_cases():
+    """Totals by hand: A 100, B 10, C 4, D 0.5. Populations: A 9 m, B 0.4 m, C 2 m, D 5 m."""
+    assert cx.complexity_sample(SAMPLE_EXPORTS).equals(SAMPLE_EXPORTS)  # no filter: all kept
+    by_exports = cx.complexity_sample(SAMPLE_EXPORTS, min_exports=4.0)  # >= keeps C at exactly 4
+    assert by_exports.index.tolist() == ["A", "B", "C"]
+    assert by_exports.columns.tolist() == ["toys", "chips", "rum"]
+    # above 4, C goes and with it rum, the one product only C exports
+    above = cx.complexity_sample(SAMPLE_EXPORTS, min_exports=5.0)
+    assert above.index.tolist() == ["A", "B"] and above.columns.tolist() == ["toys", "chips"]
+    assert above.loc["B", "toys"] == 8.0  # values are passed through untouched
+    by_people = cx.complexity_sample(SAMPLE_EXPORTS, population=SAMPLE_POPULATION,
+                                     min_population=1e6)
+    assert by_people.index.tolist() == ["A", "C", "D"]  # extra label WLD is ignored
+    both = cx.complexity_sample(SAMPLE_EXPORTS, min_exports=1.0, population=SAMPLE_POPULATION,
+                                min_population=1e6)
+    assert both.index.tolist() == ["A", "C"]
+    arr = cx.complexity_sample(SAMPLE_EXPORTS.to_numpy(), min_exports=5.0)  # arrays too
+    assert arr.index.tolist() == [0, 1] and arr.shape == (2, 2)
+
+
+@SETTINGS
+@given(arrays(np.float64, st.tuples(st.integers(3, 7), st.integers(2, 6)),
+              elements=st.floats(0.0, 100.0)),
+       st.floats(0.0, 200.0), st.floats(0.0, 200.0), st.integers(0, 2**32 - 1))
+def test_complexity_sample_filters_commute_and_nest(values, low, high, seed):
+    """Both filters together = one after the other, in either order; a higher threshold keeps a
+    subset; every retained row passes its thresholds and no retained product is all zero."""
+    exports = pd.DataFrame(values, index=[f"c{k}" for k in range(values.shape[0])],
+                           columns=[f"p{k}" for k in range(values.shape[1])])
+    population = pd.Series(np.random.default_rng(seed).uniform(0, 10, len(exports)),
+                           index=exports.index)
+    low, high = min(low, high), max(low, high)
+
+    def sample(frame, **kwargs):
+        try:
+            return cx.complexity_sample(frame, **kwargs)
+        except ValueError as error:
+            assert "pass the filters" in str(error)
+            return None
+
+    both = sample(exports, min_exports=low, population=population, min_population=5.0)
+    first = sample(exports, min_exports=low)
+    if both is not None:
+        assert first is not None
+        chained = sample(first, population=population, min_population=5.0)
+        assert chained is not None and chained.equals(both)
+        assert (both.sum(axis=0) > 0).all()
+        assert (exports.loc[both.index].sum(axis=1) >= low).all()
+        assert (population[both.index] >= 5.0).all()
+    strict = sample(exports, min_exports=high)
+    if strict is not None:
+        assert first is not None and set(strict.index) <= set(first.index)
+
+
+@pytest.mark.parametrize("exports, kwargs, error, match", [
+    ([[1.0, 2.0]], {}, TypeError, "must be a pandas DataFrame"),
+    (SAMPLE_EXPORTS.assign(toys=[1.0, -1.0, 0.0, 0.0]), {}, ValueError, "negative values"),
+    (SAMPLE_EXPORTS.assign(toys=[1.0, np.nan, 0.0, 0.0]), {}, ValueError, "missing|finite|NaN"),
+    (SAMPLE_EXPORTS, {"min_exports": -1.0}, ValueError, "must be at least 0"),
+    (SAMPLE_EXPORTS, {"min_exports": "1e9"}, TypeError, "must be a real number"),
+    (SAMPLE_EXPORTS, {"min_population": 1e6}, ValueError,
+     "`min_population` was passed without `population`"),
+    (SAMPLE_EXPORTS, {"population": SAMPLE_POPULATION}, ValueError,
+     "`population` was passed without `min_population`"),
+    (SAMPLE_EXPORTS, {"population": SAMPLE_POPULATION.drop(["C", "D"]), "min_population": 1.0},
+     ValueError, r"no value for \['C', 'D'\]"),
+    (SAMPLE_EXPORTS, {"population": SAMPLE_POPULATION.astype(str), "min_population": 1.0},
+     TypeError, "must hold numbers"),
+    (SAMPLE_EXPORTS, {"population": SAMPLE_POPULATION * -1, "min_population": 1.0},
+     ValueError, "negative values"),
+    (SAMPLE_EXPORTS, {"population": SAMPLE_POPULATION, "min_population": -5.0},
+     ValueError, "must be at least 0"),
+    (SAMPLE_EXPORTS, {"min_exports": 60.0}, ValueError,
+     r"Only 1 location\(s\) and 2 exported product\(s\) pass the filters"),
+])
+def test_complexity_sample_errors(exports, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        cx.complexity_sample(exports, **kwargs)

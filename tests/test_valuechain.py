@@ -278,3 +278,26 @@ def test_value_capture_errors(parts, kwargs, error, match):
 def test_smile_curve_errors(values, kwargs, error, match):
     with pytest.raises(error, match=match):
         vc.smile_curve(values, **kwargs)
+
+
+@SETTINGS
+@given(st.lists(st.floats(-100.0, 100.0), min_size=4, max_size=8).filter(
+           lambda v: max(v) - min(v) > 1e-3),
+       st.integers(-10**6, 10**6))
+def test_smile_curve_fit_does_not_depend_on_where_positions_start(values, shift):
+    """Shifting every position by a constant leaves R^2, the fitted values, the curvature and
+    its p-value unchanged and moves the vertex by the same constant (the fit is on centred
+    positions; on raw positions 1..n + 10^6 the squared column is ill-conditioned)."""
+    positions = np.arange(1.0, len(values) + 1.0)
+    base = vc.smile_curve(values, positions=positions)
+    moved = vc.smile_curve(values, positions=positions + shift)
+    assert moved.r_squared == pytest.approx(base.r_squared, abs=1e-9)
+    assert moved.to_frame()["fitted"].to_numpy() == pytest.approx(
+        base.to_frame()["fitted"].to_numpy(), abs=1e-7)
+    assert moved.coefficients["quadratic"] == pytest.approx(base.coefficients["quadratic"],
+                                                            rel=1e-9, abs=1e-9)
+    assert float(moved.fit.pvalues["quadratic"]) == pytest.approx(
+        float(base.fit.pvalues["quadratic"]), rel=1e-6, abs=1e-9)
+    if base.vertex_position is not None and abs(base.coefficients["quadratic"]) > 1e-6:
+        assert moved.vertex_position == pytest.approx(base.vertex_position + shift, abs=1e-6)
+        assert moved.is_smile == base.is_smile and moved.vertex_inside == base.vertex_inside

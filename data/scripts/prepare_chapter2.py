@@ -9,9 +9,12 @@ commit 905e5a0fa29f5700d62cb3cc1265f21bc8a92329):
 It writes
 
 * data/wiod_dva_exports.csv: gross exports and domestic value added (DVA) in exports by exporter
-  and year, the sum over importing partners of the bilateral WIOD file, leaving out the
-  exporter = importer rows (their meaning is not documented). The sums are checked against the
-  candidates' own aggregate file.
+  and year, from the bilateral WIOD file computed with ``icio, exporter(x) destination(all)``.
+  icio's ``destination()`` is the economy whose final demand absorbs the value, not the
+  importing partner; the main columns sum over every other economy of final use (checked
+  against the candidates' own aggregate file), and the exporter = importer rows, the part of
+  the exports that ends up in the exporter's own final demand (e.g. returned as imports of
+  goods made from its parts), are kept apart in the ``own_final_*`` columns.
 * data/wdi_gdp_per_capita_2017.csv: GDP per capita at PPP (current international $) in 2017 for
   the economies of the WDI candidate file (aggregates such as WLD are left out).
 * data/hs4_product_names.csv: the English description of every HS 4-digit heading that occurs in
@@ -52,7 +55,15 @@ def wiod_dva_exports(src: Path) -> pd.DataFrame:
     if len(merged) != len(out) or not np.allclose(merged["dva_musd"],
                                                    merged["dva_musd_candidate"], rtol=1e-9):
         sys.exit("The bilateral sums do not reproduce the candidates' aggregate file.")
-    out[["gross_exports_musd", "dva_musd"]] = out[["gross_exports_musd", "dva_musd"]].round(4)
+    own = (raw[raw["exporter"] == raw["importer"]]
+           .rename(columns={"gross_exports_musd": "own_final_gross_musd",
+                            "dva_musd": "own_final_dva_musd"})
+           [["exporter", "year", "own_final_gross_musd", "own_final_dva_musd"]])
+    out = out.merge(own, on=["exporter", "year"], how="left", validate="one_to_one")
+    if out[["own_final_gross_musd", "own_final_dva_musd"]].isna().any().any():
+        sys.exit("An exporter-year has no exporter = importer row.")
+    values = ["gross_exports_musd", "dva_musd", "own_final_gross_musd", "own_final_dva_musd"]
+    out[values] = out[values].round(4)
     return out.sort_values(["exporter", "year"]).reset_index(drop=True)
 
 
