@@ -27,6 +27,17 @@ BIBFILE = ROOT / "references.bib"
 FORMATTING_STYLE = "book_author_year"  # bibtex_default_style in _config.yml
 REFERENCING_STYLE = "book_author_year_round"  # bibtex_reference_style in _config.yml
 NO_YEAR = "n.d."
+# The words between authors in each edition: "Hidalgo and Hausmann", "Timmer et al." in English;
+# "Hidalgo 和 Hausmann", "Timmer 等" in the Chinese edition (names stay as the sources print them).
+WORDS = {"en": {"and": " and ", "et al.": " et al."}, "zh": {"and": " 和 ", "et al.": " 等"}}
+_LANGUAGE = ["en"]
+
+
+def set_language(language: str) -> None:
+    """Cite in the words of `language` ("en" or "zh") from now on (reader notebooks, labels)."""
+    if language not in WORDS:
+        raise ValueError(f"language {language!r} is not one of {sorted(WORDS)}.")
+    _LANGUAGE[0] = language
 
 
 def _surname(person) -> str:
@@ -42,9 +53,10 @@ def authors_short(entry: Entry) -> str:
     names = [_surname(person) for person in persons]
     if len(names) == 1:
         return names[0]
+    words = WORDS[_LANGUAGE[0]]
     if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return f"{names[0]} et al."
+        return f"{names[0]}{words['and']}{names[1]}"
+    return f"{names[0]}{words['et al.']}"
 
 
 def year(entry: Entry) -> str:
@@ -92,7 +104,7 @@ def register_pybtex_styles() -> None:
 def register_sphinx_styles() -> None:
     """Make the in-text style known to sphinxcontrib-bibtex: round brackets, "; " between."""
     from sphinxcontrib.bibtex.plugin import register_plugin
-    from sphinxcontrib.bibtex.style.referencing import BracketStyle
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
     from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
     def round_brackets():
@@ -108,6 +120,14 @@ def register_sphinx_styles() -> None:
 
     register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCING_STYLE,
                     RoundAuthorYearReferenceStyle, force=True)
+
+    @dataclass
+    class ChineseRoundAuthorYearReferenceStyle(RoundAuthorYearReferenceStyle):
+        person: PersonStyle = field(default_factory=lambda: PersonStyle(
+            sep2=WORDS["zh"]["and"], last_sep=WORDS["zh"]["and"], other=WORDS["zh"]["et al."]))
+
+    register_plugin("sphinxcontrib.bibtex.style.referencing", f"{REFERENCING_STYLE}_zh",
+                    ChineseRoundAuthorYearReferenceStyle, force=True)
 
 
 @lru_cache(maxsize=4)

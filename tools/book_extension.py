@@ -18,6 +18,10 @@
 - Chinese text is marked ``lang="zh-Hans"`` so that browsers pick a Chinese font (the stylesheet
   names the CJK font stack) and screen readers a Chinese voice.
 - The glossary opens with an A–Z bar that jumps to the first term of each letter.
+- Two editions, English and Chinese (``book_edition``, set by ``tools/translations.py`` for the
+  Chinese tree): a button in the page header goes to the same page of the other edition, and to
+  the same section (every section also gets an id by its position, ``s-3``, the same in both
+  editions, because the heading ids are made from the heading text).
 - sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
   added twice (a console error on every page) and name a host outside the site.
 """
@@ -34,10 +38,13 @@ from pathlib import Path
 from docutils import nodes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_citations import register_pybtex_styles, register_sphinx_styles  # noqa: E402
+from book_citations import (  # noqa: E402
+    REFERENCING_STYLE, register_pybtex_styles, register_sphinx_styles, set_language)
 
 ROOT = Path(__file__).resolve().parents[1]
-READER_DIR = ROOT / "notebooks"
+READER_DIRS = {"en": ROOT / "notebooks", "zh": ROOT / "zh" / "notebooks"}
+EDITION_SWITCH = {"en": ("中文", "本页的中文版 · This page in Chinese"),
+                  "zh": ("English", "This page in English · 本页的英文版")}
 GLOSSARY = ROOT / "chapters" / "glossary.md"
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 # Chinese characters with the CJK punctuation and full-width forms written between them.
@@ -120,7 +127,7 @@ def _one_search_box(app, config) -> None:
 
 def _reader_buttons(app, pagename, templatename, context, doctree) -> None:
     """Point the download and launch buttons of a chapter at its reader notebook."""
-    reader = READER_DIR / f"{Path(pagename).name}.ipynb"
+    reader = READER_DIRS[app.config.book_edition] / f"{Path(pagename).name}.ipynb"
     if not pagename.startswith("chapters/") or not reader.is_file():
         return
     source_path = f"{pagename}.ipynb"
@@ -128,8 +135,9 @@ def _reader_buttons(app, pagename, templatename, context, doctree) -> None:
     for group in context.get("header_buttons", []):
         if group.get("label") == "launch-buttons":
             for button in group["buttons"]:
-                if "url" in button:
-                    button["url"] = button["url"].replace(source_path, reader_path)
+                if "url" in button:  # the reader notebook's path in the repository
+                    in_repository = reader.relative_to(ROOT).as_posix()
+                    button["url"] = button["url"].replace(source_path, in_repository)
                     button["tooltip"] += " (reader notebook: numbers in the text, solutions at the end)"
         if group.get("label") == "download-buttons":
             buttons = group["buttons"]
@@ -149,10 +157,11 @@ def _reader_buttons(app, pagename, templatename, context, doctree) -> None:
 
 
 def _copy_readers(app, exception) -> None:
-    if exception is None and app.builder.format == "html" and READER_DIR.is_dir():
+    readers = READER_DIRS[app.config.book_edition]
+    if exception is None and app.builder.format == "html" and readers.is_dir():
         target = Path(app.outdir) / "notebooks"
         target.mkdir(exist_ok=True)
-        for path in sorted(READER_DIR.glob("*.ipynb")):
+        for path in sorted(readers.glob("*.ipynb")):
             shutil.copyfile(path, target / path.name)
 
 
@@ -282,10 +291,41 @@ def _no_thebe(app, pagename, templatename, context, doctree) -> None:
                             if "thebe" not in (getattr(css, "filename", None) or str(css)).lower()]
 
 
+def _edition(app, config) -> None:
+    """The Chinese edition cites in Chinese words ("等", "和") and serves its own notebooks."""
+    if config.book_edition not in EDITION_SWITCH:
+        raise ValueError(f"book_edition must be one of {sorted(EDITION_SWITCH)}, not "
+                         f"{config.book_edition!r}.")
+    set_language(config.book_edition)
+    if config.book_edition == "zh":
+        config.bibtex_reference_style = f"{REFERENCING_STYLE}_zh"
+
+
+def _section_positions(app, doctree) -> None:
+    """Every section gets the id ``s-N`` (N-th section of the page) besides its own ids."""
+    for position, section in enumerate(doctree.findall(nodes.section), start=1):
+        section["ids"].append(f"s-{position}")
+
+
+def _edition_switch(app, pagename, templatename, context, doctree) -> None:
+    """A header button to the same page of the other edition (edition.js adds the section)."""
+    if app.builder.format != "html" or "header_buttons" not in context:
+        return
+    up = "../" * pagename.count("/")
+    edition = app.config.book_edition
+    url = f"{up}zh/{pagename}.html" if edition == "en" else f"{up}../{pagename}.html"
+    text, tooltip = EDITION_SWITCH[edition]
+    context["header_buttons"].insert(0, {"type": "link", "url": url, "text": text,
+                                         "tooltip": tooltip, "icon": "fas fa-language",
+                                         "label": "edition-switch"})
+
+
 def setup(app):
     register_pybtex_styles()
     register_sphinx_styles()
     _fast_chinese_search()
+    app.add_config_value("book_edition", "en", "env", types=[str])
+    app.connect("config-inited", _edition)
     app.connect("config-inited", _search_dictionary)
     app.connect("config-inited", _one_search_box)
     app.connect("env-get-updated", _number_within_chapters, priority=900)
@@ -296,6 +336,9 @@ def setup(app):
                  texinfo=(_pass, _pass))
     app.connect("doctree-read", _hide_glue)
     app.connect("doctree-read", _figure_alt_text)
+    app.connect("doctree-read", _section_positions)
+    app.connect("html-page-context", _edition_switch, priority=700)
+    app.add_js_file("edition.js")
     app.connect("doctree-resolved", _glossary_index)
     app.connect("doctree-resolved", _mark_chinese, priority=900)
     app.connect("html-page-context", _no_thebe, priority=600)

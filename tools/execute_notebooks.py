@@ -32,7 +32,7 @@ def main(names: list[str]) -> None:
         nbformat.write(notebook, path)
         for problem in problems(path):
             print("  problem:", problem, flush=True)
-    for reader in reader_notebooks.write_all():  # the readers follow their sources
+    for reader in reader_notebooks.write_editions():  # the readers follow their sources
         print(f"wrote {reader.relative_to(reader_notebooks.ROOT)}", flush=True)
 
 

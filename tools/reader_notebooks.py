@@ -26,7 +26,9 @@ does not support myst-nb's glue; the book needs only the handful of constructs l
 converter that refuses anything else keeps chapters honest.
 
 Run ``python tools/reader_notebooks.py`` (``python3 dev.py execute`` and ``python3 dev.py book``
-do it) to regenerate every reader notebook; ``--check`` only reports stale ones.
+do it) to regenerate every reader notebook of both editions (the Chinese ones, in
+``zh/notebooks/``, from the Chinese tree that ``tools/translations.py`` writes); ``--check`` only
+reports stale ones.
 """
 
 from __future__ import annotations
@@ -44,12 +46,36 @@ import yaml
 from myst_nb.core.variables import format_plain_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_citations import cite_text, reference_list  # noqa: E402
+from book_citations import cite_text, reference_list, set_language  # noqa: E402
 from book_extension import chapter_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+# The edition being converted (see `use_edition`): where its sources are, where its readers go,
+# its address on the site and the words the converter writes.
+SOURCE_ROOT = ROOT
 SOURCE_DIR = ROOT / "chapters"
 READER_DIR = ROOT / "notebooks"
+EDITION = "en"
+LABELS = {
+    "en": {"figure": "Fig. %s", "exercise": "Exercise %s", "solution": "Solution to Exercise %s",
+           "solutions": "Solutions · 参考答案", "references": "References · 参考文献",
+           "about_title": "About this notebook · 关于本笔记本",
+           "about": ("This is the reader's copy of a chapter of *Industrial Clusters and "
+                     "Upgrading*; the web version is [{title}]({url}). Every number in the text "
+                     "was computed by the code cells below when the book was built: run all cells "
+                     "(*Run → Run All*) to reproduce them. "),
+           "about_solutions": "Solutions to the exercises are at the end, under **Solutions**.",
+           "admonitions": {}},
+    "zh": {"figure": "图 %s", "exercise": "练习 %s", "solution": "练习 %s 解答",
+           "solutions": "参考答案", "references": "参考文献", "about_title": "关于本笔记本",
+           "about": ("这是《产业集群与产业升级》一章的读者版笔记本，网页版见 [{title}]({url})。"
+                     "正文中的每个数字都由下面的代码单元在成书时计算得出：运行全部单元"
+                     "（*Run → Run All*）即可复现。"),
+           "about_solutions": "练习的参考答案在文末“参考答案”部分。",
+           "admonitions": {"note": "注", "tip": "提示", "hint": "提示", "warning": "警告",
+                           "important": "重要", "caution": "注意", "attention": "注意",
+                           "danger": "危险", "error": "错误", "seealso": "另见"}},
+}
 GLUE_MIME = "application/papermill.record/"
 ADMONITIONS = {"admonition", "note", "tip", "warning", "important", "caution", "attention",
                "hint", "danger", "error", "seealso"}
@@ -70,6 +96,26 @@ class ReaderError(ValueError):
 
 # ----------------------------------------------------------------------------------------------
 # Book settings and the chapters' titles and labels
+
+
+def use_edition(edition: str) -> None:
+    """Convert the English chapters (``"en"``) or the Chinese edition's generated ones (``"zh"``,
+    from ``_build/zh-source``, written by ``tools/translations.py``) from now on."""
+    global SOURCE_ROOT, SOURCE_DIR, READER_DIR, EDITION
+    if edition not in LABELS:
+        raise ValueError(f"edition {edition!r} is not one of {sorted(LABELS)}.")
+    import translations  # the Chinese source tree and its location
+
+    EDITION = edition
+    SOURCE_ROOT = ROOT if edition == "en" else translations.BUILD_SOURCE
+    SOURCE_DIR = SOURCE_ROOT / "chapters"
+    READER_DIR = ROOT / "notebooks" if edition == "en" else ROOT / "zh" / "notebooks"
+    set_language(edition)
+    documents.cache_clear()
+
+
+def label(name: str) -> str:
+    return LABELS[EDITION][name]
 
 
 @lru_cache(maxsize=1)
@@ -114,13 +160,15 @@ class Document:
 
     @property
     def url(self) -> str:
-        return f"{site_url()}{self.docname}.html"
+        edition = "" if EDITION == "en" else f"{EDITION}/"
+        return f"{site_url()}{edition}{self.docname}.html"
 
 
 @lru_cache(maxsize=1)
 def documents() -> dict[str, Document]:
     """Every page of the book by docname: chapters (notebooks and Markdown), intro."""
-    pages = [ROOT / "intro.md", *sorted(SOURCE_DIR.glob("*.ipynb")), *sorted(SOURCE_DIR.glob("*.md"))]
+    pages = [SOURCE_ROOT / "intro.md", *sorted(SOURCE_DIR.glob("*.ipynb")),
+             *sorted(SOURCE_DIR.glob("*.md"))]
     found = {}
     for path in pages:
         title, sections, pending = None, {}, None
@@ -134,7 +182,7 @@ def documents() -> dict[str, Document]:
                     if pending:
                         sections[pending] = heading["title"]
                         pending = None
-        docname = path.relative_to(ROOT).with_suffix("").as_posix()
+        docname = path.relative_to(SOURCE_ROOT).with_suffix("").as_posix()
         found[docname] = Document(docname, title or docname, sections)
     return found
 
@@ -159,7 +207,7 @@ class Context:
 
     @property
     def docname(self) -> str:
-        return self.source.relative_to(ROOT).with_suffix("").as_posix()
+        return self.source.relative_to(SOURCE_ROOT).with_suffix("").as_posix()
 
 
 def _glue_values(notebook) -> dict[str, str]:
@@ -210,9 +258,9 @@ def _role(match: re.Match, context: Context) -> str:
     if role == "numref":
         text, label = _split_explicit(content)
         if label in context.figures:
-            number, default = context.figures[label], "Fig. %s"
+            number, default = context.figures[label], LABELS[EDITION]["figure"]
         elif label in context.exercises:
-            number, default = context.exercises[label], "Exercise %s"
+            number, default = context.exercises[label], LABELS[EDITION]["exercise"]
         else:
             raise context.fail(f"{{numref}} target {label!r} is not a figure or exercise of this "
                                f"chapter.")
@@ -314,7 +362,8 @@ def _render(lines: list[str], context: Context) -> list[str]:
 
 def _directive(name: str, arg: str, options: dict, body: list[str], context: Context) -> list[str]:
     if name in ADMONITIONS:
-        title = arg if name == "admonition" else (name.capitalize() + (f": {arg}" if arg else ""))
+        word = LABELS[EDITION]["admonitions"].get(name, name.capitalize())
+        title = arg if name == "admonition" else (word + (f": {arg}" if arg else ""))
         inner = _render(body, context)
         quoted = [f"> **{_inline(title, context)}**", ">"]
         quoted += ["> " + entry if entry.strip() else ">" for entry in inner]
@@ -324,7 +373,8 @@ def _directive(name: str, arg: str, options: dict, body: list[str], context: Con
         if label not in context.exercises:
             raise context.fail("an exercise needs a :label: to be numbered and solved.")
         title = f" · {_inline(arg, context)}" if arg else ""
-        return [f"### Exercise {context.exercises[label]}{title}", "", *_render(body, context)]
+        heading = LABELS[EDITION]["exercise"] % context.exercises[label]
+        return [f"### {heading}{title}", "", *_render(body, context)]
     if name == "math":
         return ["$$", *body, "$$"]
     raise context.fail(f"the directive {{{name}}} is not supported in chapters; use admonitions "
@@ -460,7 +510,7 @@ def _collapsed(cell):
 def convert(source: Path) -> nbformat.NotebookNode:
     """The reader notebook of one chapter (see the module docstring)."""
     notebook = nbformat.read(source, as_version=4)
-    docname = source.relative_to(ROOT).with_suffix("").as_posix()
+    docname = source.relative_to(SOURCE_ROOT).with_suffix("").as_posix()
     figures, exercises = _numbered_labels(notebook, docname)
     context = Context(source=source, glue=_glue_values(notebook), figures=figures,
                       exercises=exercises)
@@ -473,7 +523,7 @@ def convert(source: Path) -> nbformat.NotebookNode:
         if start:
             if start not in exercises:
                 raise context.fail(f"solution of unknown exercise {start!r}.")
-            solving = [_collapsed(_markdown(f"### Solution to Exercise {exercises[start]}",
+            solving = [_collapsed(_markdown(f"### {label('solution') % exercises[start]}",
                                             f"{cell.id}-solution"))]
             continue
         if end:
@@ -495,25 +545,25 @@ def convert(source: Path) -> nbformat.NotebookNode:
                 caption = cell.metadata.get("mystnb", {}).get("figure", {})
                 if caption.get("name"):
                     text = _inline(caption.get("caption", ""), context)
-                    target.append(_markdown(f"**Fig. {figures[caption['name']]}.** {text}",
+                    number = LABELS[EDITION]["figure"] % figures[caption["name"]]
+                    target.append(_markdown(f"**{number}.** {text}",
                                             f"{cell.id}-caption"))
     if solving is not None:
         raise ReaderError(f"{source.name}: a {{solution-start}} is never ended.")
+    words = LABELS[EDITION]
     about = _markdown(
-        "> **About this notebook · 关于本笔记本**\n>\n"
-        f"> This is the reader's copy of a chapter of *Industrial Clusters and Upgrading*; the web "
-        f"version is [{document.title}]({document.url}). Every number in the text was computed by "
-        f"the code cells below when the book was built: run all cells (*Run → Run All*) to "
-        f"reproduce them. "
-        + ("Solutions to the exercises are at the end, under **Solutions**." if solutions else ""),
+        f"> **{words['about_title']}**\n>\n> "
+        + words["about"].format(title=document.title, url=document.url)
+        + (words["about_solutions"] if solutions else ""),
         "reader-about")
     cells = [setup_cell(), *body[:1], about, *body[1:]]
     if solutions:
-        cells.append(_collapsed(_markdown("## Solutions · 参考答案", "reader-solutions")))
+        cells.append(_collapsed(_markdown(f"## {words['solutions']}", "reader-solutions")))
         cells.extend(solutions)
     if context.citations:
         items = reference_list(context.citations)
-        cells.append(_markdown("## References · 参考文献\n\n" + "\n".join(items), "reader-references"))
+        cells.append(_markdown(f"## {words['references']}\n\n" + "\n".join(items),
+                               "reader-references"))
     reader = nbformat.v4.new_notebook(cells=cells, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
@@ -557,9 +607,23 @@ def write_all(*, check: bool = False) -> list[Path]:
     return stale
 
 
+def write_editions(*, check: bool = False) -> list[Path]:
+    """The reader notebooks of both editions (the Chinese tree is written first)."""
+    import translations
+
+    stale = write_all(check=check)
+    translations.write_tree()
+    try:
+        use_edition("zh")
+        stale += write_all(check=check)
+    finally:
+        use_edition("en")
+    return stale
+
+
 def main(arguments: list[str]) -> None:
     check = "--check" in arguments
-    stale = write_all(check=check)
+    stale = write_editions(check=check)
     for path in stale:
         print(("stale: " if check else "wrote ") + str(path.relative_to(ROOT)), flush=True)
     if check and stale:
