@@ -439,18 +439,17 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     .. math:: K_r = \sum_i |s_{ri} - \bar s_i|.
 
     By default :math:`\bar s_{i} = (x_{\cdot i} - x_{ri}) / (x_{\cdot\cdot} - x_{r\cdot})`, the
-    structure of the rest of the economy. Krugman (1991, ch. 3) computed the index for *pairs*
-    of regions (US census regions, pairs of European countries); pass the other region's row as
-    `reference` to reproduce such a bilateral index. The rest-of-economy reference is the later
-    convention (e.g. Midelfart-Knarvik et al., 2000, against the rest of the EU). Some textbooks
-    instead average the other regions' shares without weights; pass that average as
-    `reference` to reproduce them.
+    structure of the rest of the economy. The index goes back to Krugman (1991, p. 76); the
+    literature and its software use three references: another single region (a bilateral index,
+    as REAT's ``krugman.spec``; pass that region's row as `reference`), the other regions
+    together (the default here, as REAT's ``krugman.spec2``), and the whole economy including
+    the region (as EconGeo's ``krugman_index``; pass ``matrix.sum()``). Some textbooks instead
+    average the other regions' shares without weights; pass that average as `reference` to
+    reproduce them.
 
     References
     ----------
     .. [1] Krugman, P. (1991). *Geography and Trade*. MIT Press.
-    .. [2] Midelfart-Knarvik, K. H., Overman, H. G., Redding, S. J., & Venables, A. J. (2000).
-       *The Location of European Industry*. European Commission, Economic Papers 142.
 
     Examples
     --------

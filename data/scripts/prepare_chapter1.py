@@ -61,9 +61,9 @@ def province_gdp(src: Path) -> pd.DataFrame:
     """Provincial GDP implied by the yearbook's R&D expenditure and R&D intensity (GERD / GDP).
 
     The yearbook prints GERD (亿元, one decimal) and its ratio to GDP (%, two decimals) for each
-    province; GDP = GERD / (intensity / 100). Rounding of the printed intensity bounds the
-    relative error by 0.005 / intensity (1.7% for Tibet's 0.30% in 2023, below 0.5% where the
-    intensity is 1% or more).
+    province; GDP = GERD / (intensity / 100). Both figures are rounded, so the relative error is
+    at most (1 + 0.05 / GERD) / (1 - 0.005 / intensity) - 1 (2.4% for Tibet in 2023, 7.0% for
+    Tibet in 2011, at most 0.6% where the intensity is 1% or more).
     """
     raw = pd.read_csv(src / "china_province_sci_tech_yearbook_2010_2023_long.csv")
     keep = {"v4_ztr_jf_RD": "gerd", "v4_ztr_qd_RD": "rd_intensity"}
