@@ -16,10 +16,12 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
+import build_book
 import reader_notebooks as rn
 import snowballstemmer
 from bs4 import BeautifulSoup
 from book_citations import cite_text
+from myst_nb.core.variables import format_plain_text
 from notebook_checks import ROOT, chapter_notebooks
 
 SOURCES = chapter_notebooks()
@@ -29,13 +31,12 @@ BAD_TEXT = ("findfont", "missing from font", "Traceback (most recent call last)"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """Build the book strictly (warnings are errors) into a temporary folder."""
+    """Build both editions strictly (warnings are errors) into a temporary folder, as
+    `python3 dev.py book` does: English in html/, Chinese in html/zh/."""
     output = tmp_path_factory.mktemp("site")
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(output), "--builder",
-               "html", "--warningiserror", "--nitpick", "--keep-going", "--quiet"]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return output / "_build" / "html"
+    failures = build_book.build(output, quiet=True)
+    assert failures == [], "\n".join(failures)[-6000:]
+    return output / "html"
 
 
 def _page(site: Path, docname: str) -> BeautifulSoup:
@@ -99,7 +100,9 @@ def test_buttons_serve_the_reader_notebook(site, source):
 
 
 def _all_pages(site: Path) -> list[Path]:
-    return sorted(site.glob("*.html")) + sorted(site.glob("chapters/*.html"))
+    """Every page of both editions."""
+    return [page for root in (site, site / "zh")
+            for page in sorted(root.glob("*.html")) + sorted(root.glob("chapters/*.html"))]
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -255,3 +258,89 @@ def test_glossary_has_an_a_to_z_bar(site):
     assert len(links) >= 10
     assert all(soup.find(id=a["href"].lstrip("#")) is not None for a in links)
     assert [a.get_text() for a in links] == sorted(a.get_text() for a in links)
+
+
+
+# ----------------------------------------------------------------------------------------------
+# The two editions side by side
+
+
+def _pages_of(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in [*root.glob("*.html"), *root.glob("chapters/*.html")]}
+
+
+def test_both_editions_have_the_same_pages(site):
+    assert _pages_of(site / "zh") == _pages_of(site) and len(_pages_of(site)) > 10
+    assert _page(site, "zh/intro").html["lang"] == "zh-CN"
+    assert _page(site, "intro").html["lang"] == "en"
+
+
+def _comparable(soup: BeautifulSoup) -> dict[str, list[str]]:
+    article = soup.select_one("article.bd-article")
+    return {
+        "images": [img["src"] for img in article.select("img")],
+        "code": [pre.get_text() for pre in article.select("div.cell_input pre")],
+        "outputs": [" ".join(out.get_text(" ").split()) for out in article.select("div.cell_output")],
+        "formulas": [" ".join(m.get_text().split()) for m in article.select("span.math, div.math")],
+        "citations": [a["href"] for a in article.select("span.cite a, a.reference.internal[href*='id']")
+                      if "bibliography" in a["href"] or "references" in a["href"]],
+        "figures": [f.get("id") for f in article.select("figure")],
+    }
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_editions_show_the_same_code_outputs_figures_formulas_and_citations(site, source):
+    english = _comparable(_page(site, f"chapters/{source.stem}"))
+    chinese = _comparable(_page(site, f"zh/chapters/{source.stem}"))
+    for what in english:
+        assert chinese[what] == english[what], what
+    assert english["code"] and english["outputs"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_chinese_page_shows_every_glued_value(site, source):
+    """Every glued number of the chapter is on its Chinese page as often as on the English one."""
+    notebook = nbformat.read(source, as_version=4)
+    values = rn._glue_values(notebook)
+    english = _article_text(_page(site, f"chapters/{source.stem}"))
+    chinese = _article_text(_page(site, f"zh/chapters/{source.stem}"))
+    keys = re.findall(r"\{glue:text\}`([^`:]+):?([^`]*)`",
+                      "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown"))
+    for key, fmt in keys:
+        text = format_plain_text(values[key], fmt)
+        assert text in chinese, key
+    assert len(keys) == 0 or english
+
+
+def test_edition_switch_goes_to_the_same_page(site):
+    for root, other in (("", "zh/"), ("zh/", "")):
+        for docname in ("intro", "chapters/01_theory", "chapters/glossary"):
+            soup = _page(site, f"{root}{docname}")
+            link = soup.select_one("a.btn-edition-switch")
+            assert link is not None, f"{root}{docname}"
+            target = (site / f"{root}{docname}.html").parent / link["href"]
+            assert target.resolve() == (site / f"{other}{docname}.html").resolve()
+    # the section anchors by position exist in both editions, in the same number
+    for docname in ("chapters/03_jimei", "chapters/06_cluster_transfer"):
+        ids = [re.findall(r'id="(s-\d+)"', (site / f"{root}{docname}.html").read_text(encoding="utf-8"))
+               for root in ("", "zh/")]
+        assert ids[0] == ids[1] and len(ids[0]) > 5
+
+
+@pytest.mark.parametrize("query, page", [
+    ("区位商", "chapters/01_theory"), ("location quotient", "chapters/01_theory"),
+    ("耦合协调度", "chapters/05_guangzhou_synergy"), ("Herfindahl", "chapters/01_theory"),
+])
+def test_chinese_edition_search_finds_chinese_and_english_terms(site, query, page):
+    index = (site / "zh" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(index[index.index("(") + 1:index.rindex(")")])
+    assert page in _found(index, query)
+
+
+def test_chinese_edition_cites_and_numbers_in_chinese(site):
+    text = _article_text(_page(site, "zh/chapters/01_theory"))
+    assert "图 1.1" in text and "et al." not in text
+    assert "Fig. 1.1" not in text
+    soup = _page(site, "zh/chapters/01_theory")
+    assert any(a["href"].endswith("zh/notebooks/01_theory.ipynb")
+               for a in soup.select("a[href]") if "colab" in a["href"])
