@@ -363,10 +363,12 @@ class GradientResult:
         industry are as productive as the reference economy's.
     gradient : pandas.DataFrame
         Their product, the gradient coefficient, region × industry (with `capital`, the
-        capital-augmented coefficient, the product of all three factors).
+        product of all three factors; that form is assumed, see :func:`gradient_coefficient`).
     relative_capital_productivity : pandas.DataFrame or None
-        Comparative capital-output ratio (比较资本产出率), region × industry, when `capital`
-        was given; None otherwise.
+        Comparative capital productivity (比较资本产出率: the region's output per unit of capital
+        in the industry relative to the reference economy's, i.e. an output-capital ratio, not
+        the capital-output ratio K/Y), region × industry, when `capital` was given; None
+        otherwise.
     """
 
     location_quotient: pd.DataFrame
@@ -410,8 +412,8 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
         Employment with the same row and column labels.
     capital : pandas.DataFrame or numpy.ndarray, optional
         Capital (e.g. the net value of fixed assets, or average capital employed) with the same
-        row and column labels. If given, the coefficient is the capital-augmented one (改进的
-        产业梯度系数), multiplied by the comparative capital-output ratio (see Notes).
+        row and column labels. If given, the coefficient is also multiplied by comparative
+        capital productivity (比较资本产出率); the product form is an assumption (see Notes).
 
     Returns
     -------
@@ -445,26 +447,35 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     down the gradient. The coefficient is descriptive: it does not say that an industry *will*
     move.
 
-    With capital :math:`k_{ri}`, the capital-augmented ("improved") industrial gradient
-    coefficient of 陈蕊 and 熊必琳 (2007) adds the comparative capital-output ratio
-    (比较资本产出率), a measure of how much output the industry's capital yields in the region:
+    With capital :math:`k_{ri}`, a third factor is **comparative capital productivity**
+    (比较资本产出率), the region's share of the industry's output over its share of the industry's
+    capital, 1 when a unit of the region's capital in the industry yields as much output as in
+    the reference economy:
 
-    .. math:: IGC'_{ri} = LQ_{ri} \times CP_{ri} \times CCOR_{ri}, \qquad
-              CCOR_{ri} = \frac{y_{ri}/y_{\cdot i}}{k_{ri}/k_{\cdot i}} ,
+    .. math:: CCOR_{ri} = \frac{y_{ri}/y_{\cdot i}}{k_{ri}/k_{\cdot i}}, \qquad
+              IGC'_{ri} = LQ_{ri} \times CP_{ri} \times CCOR_{ri} \quad \text{(assumed)} .
 
-    the region's share of the industry's output over its share of the industry's capital; it is
-    1 when a unit of the region's capital in the industry yields as much output as in the
-    reference economy. The three factors are read as market efficiency (LQ), technical
-    efficiency (CP) and the profitability of capital (CCOR).
+    What is sourced and what is assumed. A restatement [2] of the "improved industrial gradient
+    coefficient" (改进的产业梯度系数, IGC') of 陈蕊 and 熊必琳 (2007) defines the three factors in
+    words exactly as above (LQ for market specialisation, CP for the industry's technical level,
+    CCOR for "the profitability of capital", with the region's average capital in the industry)
+    and says the coefficient combines market, technical and economic efficiency; its formula
+    itself is an image lost from the text consulted. We could not find the original paper or
+    another restatement that prints the combination. The product of the three factors is
+    therefore **this library's assumption**, by analogy with :math:`IGC = LQ \times CP`; a
+    study that weights or combines the factors otherwise will get other numbers. The ``gradient``
+    field with `capital` is that product; the three factors are returned separately so that a
+    user can combine them as the study they follow does. (CCOR is the inverse of the
+    capital-output ratio :math:`k/y` of growth accounting, hence the name used here.)
 
     References
     ----------
     .. [1] 戴宏伟, 田学斌, 陈永国 (2003). 区域产业转移研究：以"大北京"经济圈为例 (Regional
        industrial transfer: the "Greater Beijing" economic circle). 北京: 中国物价出版社.
-    .. [2] 陈蕊, 熊必琳 (2007), the improved industrial gradient coefficient IGC', as restated
-       with the definitions of LQ, CP and CCOR in 《长江经济带工业发展研究》, section 四(一)
-       "测度方法", https://m.appbook.qq.com/read/1043461236/8 (the source consulted for the
-       definition).
+    .. [2] 《长江经济带工业发展研究》, section 四 "长江经济带工业梯度水平研究", (一)1 "测度方法", which
+       takes the improved coefficient IGC' from 陈蕊 and 熊必琳 (2007) and defines LQ, CP and
+       CCOR in words; its formula is an image missing from the text consulted
+       (https://m.appbook.qq.com/read/1043461236/8). The original paper was not consulted.
 
     Examples
     --------
@@ -477,7 +488,8 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     coast    1.98     1.365
     inland   0.66     0.585
 
-    With capital, each coefficient is multiplied by the comparative capital-output ratio:
+    With capital, the comparative capital productivity of each cell (and, by the assumed
+    product form, the coefficient multiplied by it):
 
     >>> capital = pd.DataFrame({"shoes": [50.0, 50.0], "services": [100.0, 100.0]},
     ...                        index=["coast", "inland"])

@@ -2,10 +2,12 @@
 and of the capital-augmented industrial gradient coefficient.
 
 No published worked example with printed results was at hand for the dynamic shift-share of
-Barff & Knight (1988), the robust-z break screen or the capital-augmented coefficient of
-陈蕊 & 熊必琳 (2007); each is checked against a hand calculation whose arithmetic is written out
-in the test, against identities (hypothesis) and against the classic form of
-``cl.shift_share`` (which reproduces Krumme's published table in ``test_transfer.py``).
+Barff & Knight (1988), the robust-z break screen or the capital-augmented coefficient (the
+improved coefficient IGC' of 陈蕊 & 熊必琳 2007, whose factors are confirmed from a restatement but
+whose product form LQ x CP x CCOR is clusterlib's assumption, see its docstring); each is checked
+against a hand calculation whose arithmetic is written out in the test, against identities
+(hypothesis) and against the classic form of ``cl.shift_share`` (which reproduces Krumme's
+published table in ``test_transfer.py``).
 """
 
 import numpy as np
