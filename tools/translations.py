@@ -192,7 +192,7 @@ DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)\$")
 LABEL = re.compile(r"^\(([\w:-]+)\)=[ ]*$", re.MULTILINE)
 DIRECTIVE = re.compile(r"^[ ]*(`{3,}|:{3,})\{([\w-]+)\}(.*)$", re.MULTILINE)
-OPTION = re.compile(r"^[ ]*:(label|name|class|nonumber|tags):(.*)$", re.MULTILINE)
+OPTION = re.compile(r"^[ ]*:(label|name|class|nonumber|tags|sorted):(.*)$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 FENCE_BODY = re.compile(r"^```(?!\{)[^\n]*\n.*?^```", re.MULTILINE | re.DOTALL)
 
@@ -274,6 +274,7 @@ def _needs_no_translation(text: str) -> bool:
     """A unit that is only math, a directive's fence line or a glue/label line."""
     prose = DISPLAY_MATH.sub("", text)
     prose = re.sub(r"^[ ]*(`{3,}|:{3,}).*$|^\(([\w:-]+)\)=$", "", prose, flags=re.MULTILINE)
+    prose = OPTION.sub("", prose)
     prose = GLUE.sub("", INLINE_MATH.sub("", prose))
     return not re.search(r"[A-Za-z]{4,}", prose)
 
