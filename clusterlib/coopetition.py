@@ -1917,12 +1917,19 @@ class DerivedIntervals:
         Confidence level (1 - alpha).
     n_boot : int
         Number of bootstrap replicates.
+    bootstrap_replicates : pandas.DataFrame
+        The ratio in every bootstrap replicate: one row per replicate, one column per row of
+        `intervals` (same (species, quantity) labels); NaN where the replicate shows no
+        self-limitation (:math:`M_{ii} \ge 0`) or its design is rank-deficient. The percentile
+        interval is taken over the other replicates; keeping them lets a reader count the
+        undefined ones differently (for a capacity, as "no finite capacity").
     """
 
     intervals: pd.DataFrame
     regressor_correlation: pd.DataFrame
     level: float
     n_boot: int
+    bootstrap_replicates: pd.DataFrame
 
     def to_frame(self) -> pd.DataFrame:
         """The interval table (a copy)."""
@@ -2096,7 +2103,7 @@ def lotka_volterra_intervals(fit: LotkaVolterraFit, *, alpha: float = 0.05, n_bo
         if np.linalg.matrix_rank(x_b) < x_b.shape[1]:
             continue
         boot[b] = np.linalg.lstsq(x_b, response[pick], rcond=None)[0].T
-    records, index = [], []
+    records, index, replicate_columns = [], [], []
     for k, name in enumerate(species):
         result = fit.results[name]
         params = np.asarray(result.params, dtype=float)
@@ -2113,6 +2120,7 @@ def lotka_volterra_intervals(fit: LotkaVolterraFit, *, alpha: float = 0.05, n_bo
             if m_ii >= 0:
                 records.append([estimate, *([math.nan] * 6), math.nan])
                 index.append((name, label))
+                replicate_columns.append(np.full(replicates, math.nan))
                 continue
             pick = [column, k + 1]
             f_low, f_high = fieller_interval(params[column], m_ii, cov[np.ix_(pick, pick)],
@@ -2120,6 +2128,8 @@ def lotka_volterra_intervals(fit: LotkaVolterraFit, *, alpha: float = 0.05, n_bo
             num, den = boot[:, k, column], boot[:, k, k + 1]
             defined = np.isfinite(den) & (den < 0)
             ratios = -num[defined] / den[defined]
+            replicate_columns.append(np.where(defined, -num / np.where(defined, den, -1.0),
+                                              math.nan))
             b_low, b_high = (np.quantile(ratios, [level / 2, 1 - level / 2])
                              if len(ratios) else (math.nan, math.nan))
             records.append([estimate, estimate - t_crit * se, estimate + t_crit * se,
@@ -2131,5 +2141,8 @@ def lotka_volterra_intervals(fit: LotkaVolterraFit, *, alpha: float = 0.05, n_bo
                                            "bootstrap_undefined"],
                          index=pd.MultiIndex.from_tuples(index, names=["species", "quantity"]))
     sizes = pd.DataFrame(design[:, 1:], columns=species)
+    draws_table = pd.DataFrame(np.column_stack(replicate_columns), columns=table.index,
+                               index=pd.RangeIndex(replicates, name="replicate"))
     return DerivedIntervals(intervals=table, regressor_correlation=sizes.corr(),
-                            level=1 - level, n_boot=replicates)
+                            level=1 - level, n_boot=replicates,
+                            bootstrap_replicates=draws_table)

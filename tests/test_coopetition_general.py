@@ -311,6 +311,23 @@ def test_intervals_structure_and_determinism():
                                             "bootstrap_width"}
 
 
+def test_bootstrap_replicates_reproduce_the_percentile_interval_and_undefined_share():
+    # identity: the stored replicates are the ones the interval is taken over
+    teu = cl.data.load("port_container_traffic").pivot(index="year", columns="economy",
+                                                       values="teu") / 1e6
+    out = cl.lotka_volterra_intervals(cl.fit_lotka_volterra(teu[["CHN", "HKG"]]), n_boot=499,
+                                      rng=3)
+    draws = out.bootstrap_replicates
+    assert draws.shape == (499, len(out.intervals))
+    assert list(draws.columns) == list(out.intervals.index)
+    for label, row in out.intervals.iterrows():
+        column = draws[label]
+        assert column.isna().mean() == pytest.approx(row["bootstrap_undefined"])
+        low, high = np.quantile(column.dropna(), [0.025, 0.975])
+        assert low == pytest.approx(row["bootstrap_low"])
+        assert high == pytest.approx(row["bootstrap_high"])
+
+
 # ============================================================================================
 # 3. Every error path
 # ============================================================================================
@@ -404,6 +421,8 @@ def test_intervals_are_missing_where_a_species_shows_no_self_limitation():
         x.append([a * np.exp(0.5 - 0.05 * a + e[0]), b * np.exp(0.1 + 0.01 * b + e[1])])
     with pytest.warns(UserWarning, match="no self-limitation"):
         fit = cl.fit_lotka_volterra(pd.DataFrame(x, columns=["A", "B"]))
-    table = cl.lotka_volterra_intervals(fit, n_boot=99, rng=0).to_frame()
+    out = cl.lotka_volterra_intervals(fit, n_boot=99, rng=0)
+    table = out.to_frame()
+    assert out.bootstrap_replicates["B"].isna().all().all()
     assert table.loc["B"].isna().all().all()
     assert table.loc["A"].notna().all().all()
