@@ -344,3 +344,21 @@ def test_chinese_edition_cites_and_numbers_in_chinese(site):
     soup = _page(site, "zh/chapters/01_theory")
     assert any(a["href"].endswith("zh/notebooks/01_theory.ipynb")
                for a in soup.select("a[href]") if "colab" in a["href"])
+
+
+# The article column of sphinx-book-theme is 672 px wide at a 1280 px desktop; a wider image is
+# scaled down, and its text with it. A figure drawn at most 840 px wide keeps 80 % of its size.
+CONTENT_WIDTH = 672
+
+
+def test_no_figure_is_shrunk_below_four_fifths_of_its_size(site):
+    from PIL import Image
+
+    too_wide = []
+    for page in _all_pages(site):
+        for img in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+                "article.bd-article figure img"):
+            width = Image.open((page.parent / img["src"]).resolve()).size[0]
+            if width * 0.8 > CONTENT_WIDTH:
+                too_wide.append(f"{page.relative_to(site)}: {img['src'].rsplit('/', 1)[-1]} {width} px")
+    assert too_wide == []
