@@ -189,7 +189,7 @@ GLUE = re.compile(r"\{glue(?::[a-z]+)?\}`([^`]+)`")
 CITE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
 XREF = re.compile(r"\{(numref|ref|doc|eq|term|download|numref)\}`([^`]+)`")
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
-INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)\$")
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\n]|\n(?![ ]*\n))+?)\$")  # may wrap a line
 LABEL = re.compile(r"^\(([\w:-]+)\)=[ ]*$", re.MULTILINE)
 DIRECTIVE = re.compile(r"^[ ]*(`{3,}|:{3,})\{([\w-]+)\}(.*)$", re.MULTILINE)
 OPTION = re.compile(r"^[ ]*:(label|name|class|nonumber|tags|sorted):(.*)$", re.MULTILINE)
