@@ -282,8 +282,9 @@ positive_matrices = arrays(
     elements=st.floats(0.5, 1000.0, allow_nan=False, allow_infinity=False),
 ).filter(lambda a: (np.ptp(a, axis=0) > 1e-3 * a.max(axis=0)).all()).filter(
     # CRITIC is undefined (and raises, tested below) when every pair of indicators is perfectly
-    # correlated: there is no conflict to weigh. Such matrices are outside these properties.
-    lambda a: not (np.corrcoef(a.T)[np.triu_indices(a.shape[1], 1)] > 1 - 1e-9).all()
+    # correlated: there is no conflict to weigh. Such matrices are outside these properties, and
+    # so are perfectly anti-correlated ones, which a cost direction turns into correlated ones.
+    lambda a: not (np.abs(np.corrcoef(a.T)[np.triu_indices(a.shape[1], 1)]) > 1 - 1e-9).all()
 )
 
 METHODS = {
