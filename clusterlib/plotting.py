@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
-import seaborn as sns
-from matplotlib import font_manager
+
+from clusterlib import _lazy
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+matplotlib = _lazy.module("matplotlib")
+font_manager = _lazy.module("matplotlib.font_manager")
+sns = _lazy.module("seaborn")
 
 __all__ = ["CJK_FONT", "cjk_font_path", "use_book_style"]
 
