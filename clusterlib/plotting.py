@@ -9,6 +9,7 @@ full (pandas would cut them at 50 characters, "Pearl River Delta, Yangtze River 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pandas as pd
@@ -39,9 +40,13 @@ def cjk_font_path() -> Path:
     >>> cjk_font_path().name
     'NotoSansCJKsc-Regular.otf'
     """
-    import mplfonts  # imported here: the rest of clusterlib works without plotting
-
-    path = Path(mplfonts.__file__).resolve().parent / "fonts" / _FONT_FILE
+    # Located, not imported: importing mplfonts loads fontTools (a quarter of a second).
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(
+            "The mplfonts package (the book's CJK font) is not installed; install the book's "
+            "pinned requirements (python3 dev.py setup).", name="mplfonts")
+    path = Path(spec.origin).resolve().parent / "fonts" / _FONT_FILE
     if not path.is_file():
         raise FileNotFoundError(
             f"{_FONT_FILE} is missing from the mplfonts package at {path.parent}; reinstall it "
