@@ -37,16 +37,19 @@ CASES = [
     ("`import scipy.stats` (for comparison)", "import scipy.stats"),
     ("`import statsmodels.api` (for comparison)", "import statsmodels.api"),
 ]
-TIMER = ("import time\n_start = time.perf_counter()\nexec(compile({code!r}, 'case', 'exec'))\n"
-         "print(time.perf_counter() - _start)")
+TIMER = ("import time\n_start, _cpu = time.perf_counter(), time.process_time()\n"
+         "exec(compile({code!r}, 'case', 'exec'))\n"
+         "print(time.perf_counter() - _start, time.process_time() - _cpu)")
 
 
-def time_in_fresh_process(code: str) -> float:
-    """Seconds that `code` takes in a new interpreter (start-up excluded)."""
+def time_in_fresh_process(code: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds that `code` takes in a new interpreter (start-up excluded);
+    the CPU time is what other processes on shared cores do not inflate."""
     env = dict(os.environ, MPLBACKEND="Agg")  # a plain process has no notebook backend
     result = subprocess.run([sys.executable, "-c", TIMER.format(code=code)], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    return float(result.stdout.strip().splitlines()[-1])
+    wall, cpu = result.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def main() -> None:
@@ -57,9 +60,12 @@ def main() -> None:
     args = parser.parse_args()
     load_before = load_average()
     times: dict[str, list[float]] = {label: [] for label, _ in CASES}
+    cpu: dict[str, list[float]] = {label: [] for label, _ in CASES}
     for _ in range(args.repeats):  # interleaved, so that a burst of load hits every case alike
         for label, code in CASES:
-            times[label].append(time_in_fresh_process(code))
+            wall, seconds = time_in_fresh_process(code)
+            times[label].append(wall)
+            cpu[label].append(seconds)
     best = {label: min(values) for label, values in times.items()}
     pandas = best["`import pandas`"]
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
@@ -70,16 +76,19 @@ def main() -> None:
         f"{platform.python_version()}; load average {load_before} before and {load_average()} "
         f"after. Best of {args.repeats} fresh processes, interpreter start-up excluded.",
         "",
-        "| statement | best (s) | median (s) | ratio to `import pandas` |",
-        "|:--|--:|--:|--:|",
+        "| statement | best (s) | median (s) | ratio to `import pandas` | best CPU (s) |",
+        "|:--|--:|--:|--:|--:|",
     ]
     for label, _ in CASES:
         values = sorted(times[label])
         lines.append(f"| {label} | {best[label]:.2f} | {values[len(values) // 2]:.2f} | "
-                     f"{best[label] / pandas:.2f} |")
+                     f"{best[label] / pandas:.2f} | {min(cpu[label]):.2f} |")
     clusterlib = best["`import clusterlib`"]
-    verdict = "met" if clusterlib <= 1.0 and clusterlib <= 1.5 * pandas else "NOT met"
-    lines += ["", f"Goal (at most 1.0 s and at most 1.5 x `import pandas`): {verdict}."]
+    ratio = "met" if clusterlib <= 1.5 * pandas else "NOT met"
+    absolute = "met" if clusterlib <= 1.0 else "NOT met"
+    lines += ["", f"Goals of issue 15: at most 1.5 x `import pandas` in the same run: {ratio}; "
+              f"at most 1.0 s: {absolute} at this load (the limit is for a quiet machine; "
+              f"the CPU column is the load-independent measure)."]
     if args.output == "-":
         print("\n".join(lines))
     else:
