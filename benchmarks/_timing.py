@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import time
 from collections.abc import Callable
@@ -47,3 +48,28 @@ def write_results(lines: list[str], output: str) -> None:
     print(text)
     if output != "-":
         Path(output).write_text(text, encoding="utf-8")
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages, as `uptime` prints them."""
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def write_section(path: Path, heading: str, lines: list[str]) -> None:
+    """Print a section and put it into the markdown file `path` under ``## heading``, replacing
+    that section (up to the next ``## ``) if it is there and appending it otherwise, so that
+    several scripts share one results file."""
+    body = "\n".join(lines).strip("\n")
+    print(body)
+    section = f"## {heading}\n\n{body}\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    start = text.find(f"\n## {heading}\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start + 1] + section + (text[end:] if end >= 0 else "")
+    path.write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ Run from the repository root inside the project environment (after `python3 dev.
 
     .venv/bin/python benchmarks/bench_book.py            # everything, writes benchmarks/results.md
     .venv/bin/python benchmarks/bench_book.py --quick    # functions only (no build, no test suite)
+    .venv/bin/python benchmarks/bench_book.py --chapters # each chapter alone in a fresh kernel
 
 Benchmarks are measurements, not tests: nothing here passes or fails. Each clusterlib function is
 timed on a seeded random matrix (best of several repeats, time.perf_counter) and reported beside a
@@ -26,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 import clusterlib as cl
-from _timing import best_time
+from _timing import best_time, load_average, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261121
@@ -87,7 +88,7 @@ def function_rows() -> list[dict[str, object]]:
     return rows
 
 
-def book_rows() -> list[dict[str, object]]:
+def build_rows() -> list[dict[str, object]]:
     jupyter_book = str(ROOT / ".venv" / "bin" / "jupyter-book")
     build = [jupyter_book, "build", str(ROOT), "--builder", "html", "--warningiserror",
              "--nitpick", "--keep-going"]
@@ -96,41 +97,82 @@ def book_rows() -> list[dict[str, object]]:
             {"step": "cached rebuild (nothing changed)", "seconds": once(build)},
             {"step": "whole test suite (python -m pytest)",
              "seconds": once([sys.executable, "-m", "pytest", "-q"])}]
-    jupyter = str(ROOT / ".venv" / "bin" / "jupyter")
-    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):  # each alone, fresh kernel
-        command = [jupyter, "nbconvert", "--to", "notebook", "--execute", "--stdout",
-                   str(notebook)]
-        rows.append({"step": f"{notebook.stem} alone in a fresh kernel (nbconvert --execute)",
-                     "seconds": once(command)})
     for row in rows:
         print(f"{row['step']:40s} {row['seconds']:8.1f} s", flush=True)
+    return rows
+
+
+def in_fresh_kernel(notebook: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run of `notebook` in a fresh kernel started in its own
+    folder, from the kernel's start to its shutdown after the last cell (what a reader waits
+    for after "Restart and run all"). CPU time is the kernel's own, read from the process
+    accounting of this process's finished children, so the load of other processes does not
+    inflate it as it does the wall-clock time."""
+    import resource
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(notebook, as_version=4)
+    env = dict(os.environ, PATH=f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}",
+               JUPYTER_PATH=str(ROOT / ".venv" / "share" / "jupyter"), PYTHONHASHSEED="0")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    os.environ.update(env)  # the kernel inherits this process's environment
+    NotebookClient(nb, kernel_name="python3", timeout=600,
+                   resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def chapter_rows() -> list[dict[str, object]]:
+    jupyter = str(ROOT / ".venv" / "bin" / "jupyter")
+    rows = []
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):  # each alone, fresh kernel
+        load = os.getloadavg()[0]
+        wall, cpu = in_fresh_kernel(notebook)
+        command = [jupyter, "nbconvert", "--to", "notebook", "--execute", "--stdout",
+                   str(notebook)]
+        rows.append({"chapter": notebook.stem, "fresh kernel, wall (s)": wall,
+                     "fresh kernel, CPU (s)": cpu,
+                     "nbconvert --execute, wall (s)": once(command), "load (1 min)": load})
+        print(rows[-1], flush=True)
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="time the functions only")
+    parser.add_argument("--chapters", action="store_true",
+                        help="time only each chapter alone in a fresh kernel")
     args = parser.parse_args()
-    functions = pd.DataFrame(function_rows())
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Measured {date.today().isoformat()} by `benchmarks/bench_book.py` on "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"NumPy {np.__version__}, pandas {pd.__version__}. Best of {REPEATS} runs; the ratio "
-        "compares each call with a NumPy column-sum pass over the same data.",
-        "",
-        "## clusterlib at scale",
-        "",
-        functions.to_markdown(index=False, floatfmt=".4f"),
-    ]
+    results = ROOT / "benchmarks" / "results.md"
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python "
+               f"{platform.python_version()}, NumPy {np.__version__}, pandas {pd.__version__}")
+    if not args.chapters:
+        functions = pd.DataFrame(function_rows())
+        write_section(results, "clusterlib at scale", [
+            f"Measured {date.today().isoformat()} by `benchmarks/bench_book.py` on {machine}. "
+            f"Best of {REPEATS} runs; the ratio compares each call with a NumPy column-sum pass "
+            "over the same data.", "", functions.to_markdown(index=False, floatfmt=".4f")])
+    if not (args.quick or args.chapters):
+        write_section(results, "The book", [
+            f"Measured {date.today().isoformat()} by `benchmarks/bench_book.py` on {machine}; "
+            f"load average {load_average()} at the end.", "",
+            pd.DataFrame(build_rows()).to_markdown(index=False, floatfmt=".1f")])
     if not args.quick:
-        lines += ["", "## The book", "", pd.DataFrame(book_rows()).to_markdown(index=False,
-                                                                                floatfmt=".1f")]
-    lines += ["", "The other benchmarks: `results_weights.md` (entropy and CRITIC against pymcdm), "
-              "`results_complexity.md` (against py-ecomplexity), `results_dynamics.md` (Granger "
-              "tests) and `results_synergy.md`.", ""]
-    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")
+        chapters = pd.DataFrame(chapter_rows())
+        write_section(results, "Each chapter alone in a fresh kernel", [
+            f"Measured {date.today().isoformat()} by `benchmarks/bench_book.py --chapters` on "
+            f"{machine}; load average {load_average()} at the end. One run each. *Fresh "
+            "kernel*: from starting the kernel in the chapter's folder to its shutdown after "
+            "the last cell (nbclient, as nbval runs it; CPU is the kernel's own, which other "
+            "processes on the shared cores do not inflate). *nbconvert*: the whole "
+            "`jupyter nbconvert --execute` command, its own start-up and output included (the "
+            "measure of earlier tables).", "",
+            chapters.to_markdown(index=False, floatfmt=".1f")])
 
 
 if __name__ == "__main__":

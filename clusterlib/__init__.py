@@ -6,6 +6,18 @@ method family behind it. Datasets are in ``cl.data`` and the book's figure style
 ``cl.plotting``.
 """
 
+# How this file is laid out (keep it so; `import clusterlib` must stay well under a second):
+# - Every public name is imported explicitly below, from its family module, and listed in
+#   `__all__`. To add a public name: add it to its family's `from clusterlib.<module> import (...)`
+#   block here, to `__all__` here, and to the module's own `__all__`. Nothing else to register.
+# - The family modules import only the standard library, numpy, pandas and clusterlib itself at
+#   their top level, so importing all of them here is cheap. scipy's submodules, statsmodels,
+#   matplotlib, seaborn and mplfonts (seconds to import) are imported inside the function that
+#   uses them, or named lazily in the module's import block with clusterlib/_lazy.py
+#   (`stats = _lazy.module("scipy.stats")`), which imports them at first use.
+# - tests/test_imports.py fails if `import clusterlib` imports a heavy module;
+#   benchmarks/bench_import.py measures the import time against `import pandas`.
+
 from clusterlib import data, dynamics, plotting
 
 # agglomeration: concentration and specialisation (Chapter 1)

@@ -31,10 +31,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import linalg
-from scipy.sparse import csgraph, csr_matrix
 
+from clusterlib import _lazy
 from clusterlib import _validate
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+linalg = _lazy.module("scipy.linalg")
+csgraph = _lazy.module("scipy.sparse.csgraph")
+csr_matrix = _lazy.function("scipy.sparse", "csr_matrix")
 
 __all__ = [
     "ECI_MIN_RELATIVE_GAP",

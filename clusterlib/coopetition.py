@@ -42,9 +42,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import integrate, optimize
 
+from clusterlib import _lazy
 from clusterlib import _validate
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+integrate = _lazy.module("scipy.integrate")
+optimize = _lazy.module("scipy.optimize")
 
 __all__ = [
     "CollusionResult",

@@ -36,8 +36,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from clusterlib import _lazy
 from clusterlib._validate import (
     _listed,
     as_time_series_frame,
@@ -49,6 +49,9 @@ from clusterlib._validate import (
     check_real_between,
     check_varying,
 )
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+stats = _lazy.module("scipy.stats")
 
 __all__ = [
     "TRENDS",

@@ -9,12 +9,17 @@ full (pandas would cut them at 50 characters, "Pearl River Delta, Yangtze River 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
-import seaborn as sns
-from matplotlib import font_manager
+
+from clusterlib import _lazy
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+matplotlib = _lazy.module("matplotlib")
+font_manager = _lazy.module("matplotlib.font_manager")
+sns = _lazy.module("seaborn")
 
 __all__ = ["CJK_FONT", "cjk_font_path", "use_book_style"]
 
@@ -35,9 +40,13 @@ def cjk_font_path() -> Path:
     >>> cjk_font_path().name
     'NotoSansCJKsc-Regular.otf'
     """
-    import mplfonts  # imported here: the rest of clusterlib works without plotting
-
-    path = Path(mplfonts.__file__).resolve().parent / "fonts" / _FONT_FILE
+    # Located, not imported: importing mplfonts loads fontTools (a quarter of a second).
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(
+            "The mplfonts package (the book's CJK font) is not installed; install the book's "
+            "pinned requirements (python3 dev.py setup).", name="mplfonts")
+    path = Path(spec.origin).resolve().parent / "fonts" / _FONT_FILE
     if not path.is_file():
         raise FileNotFoundError(
             f"{_FONT_FILE} is missing from the mplfonts package at {path.parent}; reinstall it "

@@ -29,10 +29,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
+from clusterlib import _lazy
 from clusterlib import _validate
 from clusterlib.agglomeration import location_quotient
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+special = _lazy.module("scipy.special")
 
 __all__ = [
     "ShiftShareResult",

@@ -24,9 +24,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
-from scipy.stats import kendalltau, spearmanr
 
+from clusterlib import _lazy
 from clusterlib._validate import (
     _listed,
     as_numeric_frame,
@@ -41,6 +40,11 @@ from clusterlib._validate import (
     check_weights,
     split_by_level,
 )
+
+# Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
+special = _lazy.module("scipy.special")
+kendalltau = _lazy.function("scipy.stats", "kendalltau")
+spearmanr = _lazy.function("scipy.stats", "spearmanr")
 
 __all__ = [
     "minmax_normalise",
