@@ -235,8 +235,7 @@ def test_shown_code_has_no_book_plumbing(site, source):
 def test_every_figure_has_alt_text(site):
     missing = []
     for page in _all_pages(site):
-        for img in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
-                "article.bd-article img"):
+        for img in _parsed(page).select("article.bd-article img"):
             alt = (img.get("alt") or "").strip()
             if not alt or alt == img.get("src") or alt.endswith((".png", ".svg", ".jpg")):
                 missing.append(f"{page.name}: {img.get('src')}")
@@ -365,8 +364,7 @@ def test_no_figure_is_shrunk_below_four_fifths_of_its_size(site):
 
     too_wide = []
     for page in _all_pages(site):
-        for img in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
-                "article.bd-article figure img"):
+        for img in _parsed(page).select("article.bd-article figure img"):
             width = Image.open((page.parent / img["src"]).resolve()).size[0]
             if width * 0.8 > CONTENT_WIDTH:
                 too_wide.append(f"{page.relative_to(site)}: {img['src'].rsplit('/', 1)[-1]} {width} px")
