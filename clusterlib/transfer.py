@@ -473,9 +473,9 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
 
     References
     ----------
-    .. [1] 戴宏伟, 田学斌, 陈永国 (2003). 区域产业转移研究：以"大北京"经济圈为例 (Regional
+    .. [1] 戴宏伟, 田学斌, 陈永国 (2003). 区域产业转移研究：以“大北京”经济圈为例 (Regional
        industrial transfer: the "Greater Beijing" economic circle). 北京: 中国物价出版社.
-    .. [2] 《长江经济带工业发展研究》, section 四 "长江经济带工业梯度水平研究", (一)1 "测度方法", which
+    .. [2] 《长江经济带工业发展研究》, section 四 “长江经济带工业梯度水平研究”, (一)1 “测度方法”, which
        takes the improved coefficient IGC' from 陈蕊 and 熊必琳 (2007) and defines LQ, CP and
        CCOR in words; its formula is an image missing from the text consulted
        (https://m.appbook.qq.com/read/1043461236/8). The original paper was not consulted.
@@ -1004,7 +1004,7 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
     reemployment : float, default 0.0
         Fraction of the workers released in the source by moved stages who find work in the
         source's tertiary sector, at its average productivity before the transfer (the
-        document's "腾笼换鸟": freed resources go to higher-end industries). 0 means they leave
+        document's “腾笼换鸟”: freed resources go to higher-end industries). 0 means they leave
         the region's accounts.
     labour_from_primary : float, default 0.0
         Fraction of the jobs arriving in the destination filled by workers who leave its primary
