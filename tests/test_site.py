@@ -298,17 +298,30 @@ def _comparable(soup: BeautifulSoup) -> dict[str, list[str]]:
         "code": [pre.get_text() for pre in article.select("div.cell_input pre")],
         "outputs": [" ".join(_text_outside(out, "figcaption").split())
                     for out in article.select("div.cell_output")],
-        "formulas": [" ".join(m.get_text().split()) for m in article.select("span.math, div.math")],
-        "citations": [a["href"] for a in article.select("span.cite a, a.reference.internal[href*='id']")
-                      if "bibliography" in a["href"] or "references" in a["href"]],
+        # formulas and citations as multisets: a sentence orders them by its language
+        "formulas": sorted(" ".join(m.get_text().split())
+                           for m in article.select("span.math, div.math")),
+        "citations": sorted(a["href"].split("#", 1)[1]
+                            for a in article.select("a.reference.internal[href]")
+                            if "references.html#" in a["href"]),
         "figures": [f.get("id") for f in article.select("figure")],
     }
+
+
+def _bibliography(site: Path, root: str) -> dict[str, str]:
+    """id -> the formatted entry (without its label) on the references page of an edition."""
+    page = _page(site, f"{root}chapters/references")
+    return {entry["id"]: " ".join(entry.select_one("p").get_text(" ").split())
+            for entry in page.select("div.citation[id]")}
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_editions_show_the_same_code_outputs_figures_formulas_and_citations(site, source):
     english = _comparable(_page(site, f"chapters/{source.stem}"))
     chinese = _comparable(_page(site, f"zh/chapters/{source.stem}"))
+    for edition, root in ((english, ""), (chinese, "zh/")):  # cited works, not their page ids
+        entries = _bibliography(site, root)
+        edition["citations"] = sorted(entries[target] for target in edition["citations"])
     for what in english:
         assert chinese[what] == english[what], what
     assert english["code"] and english["outputs"]
