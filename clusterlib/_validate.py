@@ -431,6 +431,14 @@ def _index_step_problem(index: pd.Index) -> str:
         steps = np.diff(index.to_numpy())
         expected = int(steps[0]) if steps[0] > 0 else 1
         unit = f"steps of {expected}"
+    elif pd.api.types.is_float_dtype(index):
+        # times such as quarters 2024.25: equal steps up to rounding of the labels
+        times = index.to_numpy(dtype=float)
+        steps = np.diff(times)
+        expected = float(steps[0]) if steps[0] > 0 else 1.0
+        unit = f"steps of {expected:g}"
+        scale = max(float(np.abs(times).max()), abs(expected))
+        steps = np.where(np.abs(steps - expected) <= 1e-9 * scale, expected, steps)
     else:
         return ""
     bad = np.flatnonzero(steps != expected)
@@ -438,6 +446,30 @@ def _index_step_problem(index: pd.Index) -> str:
         return ""
     i = int(bad[0])
     return f"{index[i]!s} is followed by {index[i + 1]!s} (expected {unit})"
+
+
+def _time_index(index: pd.Index, *, name: str) -> pd.Index:
+    """A time index whose gaps can be judged: whole-number float years become integers, text
+    that reads as numbers (years from a CSV read as strings) is refused with the fix."""
+    if isinstance(index, pd.MultiIndex) or len(index) == 0:
+        return index
+    if pd.api.types.is_float_dtype(index):
+        times = index.to_numpy(dtype=float)
+        if (np.isfinite(times).all() and (times == np.round(times)).all()
+                and np.abs(times).max() < 2.0**53):
+            return pd.Index(times.astype(np.int64), name=index.name)
+        return index
+    if pd.api.types.is_object_dtype(index) or pd.api.types.is_string_dtype(index):
+        labels = list(index)
+        if all(isinstance(label, str) for label in labels):
+            numbers = pd.to_numeric(pd.Series(labels), errors="coerce")
+            if numbers.notna().all():
+                raise TypeError(
+                    f"The time index of `{name}` holds text that reads as numbers "
+                    f"({_listed(labels)}); a missing period cannot be detected in text labels. "
+                    f"Convert them first, e.g. data.index = data.index.astype(int) for years."
+                )
+    return index
 
 
 def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
@@ -460,6 +492,7 @@ def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
             f"Series or a dict of Series; received {type(data).__name__}."
         )
     frame = as_numeric_frame(data, name=name, min_rows=1, min_cols=min_cols)
+    frame = frame.set_axis(_time_index(frame.index, name=name), axis=0)
     values = frame.to_numpy(dtype=float)
     missing = ~np.isfinite(values)
     if missing.any():

