@@ -77,6 +77,32 @@ def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Serie
     return series
 
 
+def is_labelled(data: Any) -> bool:
+    """Whether `data` carries its own labels (a Series or a dict), so it is matched by label."""
+    return isinstance(data, (pd.Series, Mapping))
+
+
+def as_series_on(data: Any, labels: pd.Index, *, name: str, labels_name: str,
+                 unit: str = "label") -> pd.Series:
+    """Return `data` as a finite float Series over `labels`, in their order, or raise.
+
+    A Series or a dict is matched by label (never by position): labels it lacks or that are not
+    in `labels` raise, naming them. An array or list is taken in the order of `labels` and must
+    have one value per label.
+    """
+    series = as_series(data, name=name)
+    if is_labelled(data):
+        check_aligned(labels, series.index, left_name=labels_name, right_name=name)
+        return series.reindex(labels).rename(name)
+    if len(series) != len(labels):
+        raise ValueError(
+            f"`{name}` has {len(series)} value(s) but `{labels_name}` has {len(labels)} "
+            f"label(s); pass one value per {unit}, or a pandas Series or dict keyed by those "
+            f"labels."
+        )
+    return pd.Series(series.to_numpy(), index=labels, name=name)
+
+
 def check_finite(frame: pd.DataFrame, *, name: str = "data") -> None:
     """Raise if any value is NaN or infinite, naming the columns and rows concerned."""
     values = frame.to_numpy(dtype=float)

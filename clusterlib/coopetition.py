@@ -77,18 +77,10 @@ class UnboundedGrowthWarning(UserWarning):
 # Lotka–Volterra co-opetition
 # ============================================================================================
 def _species_series(data: Any, labels: pd.Index, *, name: str) -> pd.Series:
-    """A finite Series over the species, in the order of `labels` (arrays take those labels)."""
-    series = _validate.as_series(data, name=name)
-    if isinstance(data, pd.Series):
-        _validate.check_aligned(labels, series.index, left_name="interactions labels",
-                                right_name=name)
-        return series.reindex(labels).rename(name)
-    if len(series) != len(labels):
-        raise ValueError(
-            f"`{name}` has {len(series)} value(s) but there are {len(labels)} species; pass one "
-            f"value per species (a pandas Series labelled like `interactions`)."
-        )
-    return pd.Series(series.to_numpy(), index=labels, name=name)
+    """A finite Series over the species, in the order of `labels` (Series and dicts by label,
+    arrays take those labels)."""
+    return _validate.as_series_on(data, labels, name=name, labels_name="interactions labels",
+                                  unit="species")
 
 
 def _support_label(labels: Sequence[Any]) -> str:

@@ -72,3 +72,53 @@ def test_quarterly_float_times_are_equally_spaced_and_a_missing_quarter_is_found
     assert len(cl.unit_root_tests(data).verdict) == 2
     with pytest.raises(ValueError, match="not equally spaced"):
         cl.unit_root_tests(data.drop(index=times[10]))
+
+
+# ------------------------------------------------------------------------------------------------
+# 2. dicts are matched by label, never by position
+# ------------------------------------------------------------------------------------------------
+INTERACTIONS = pd.DataFrame([[0.0, -0.5], [-0.4, 0.0]], index=["A", "B"], columns=["A", "B"])
+
+
+def test_lotka_volterra_reads_a_dict_by_label():
+    model = cl.lotka_volterra({"B": 0.5, "A": 1.0}, pd.Series({"A": 10.0, "B": 8.0}),
+                              INTERACTIONS)
+    assert model.growth.to_dict() == {"A": 1.0, "B": 0.5}
+    same = cl.lotka_volterra(pd.Series({"A": 1.0, "B": 0.5}), {"B": 8.0, "A": 10.0},
+                             INTERACTIONS)
+    pd.testing.assert_series_equal(model.capacity, same.capacity)
+
+
+@pytest.mark.parametrize("growth", [{"B": 0.5, "C": 1.0}, {"A": 1.0}, {"A": 1.0, "B": 0.5,
+                                                                         "C": 2.0}])
+def test_lotka_volterra_refuses_unknown_or_missing_labels(growth):
+    with pytest.raises(ValueError, match="do not match"):
+        cl.lotka_volterra(growth, {"A": 10.0, "B": 8.0}, INTERACTIONS)
+
+
+def test_rates_and_simulate_read_a_dict_by_label():
+    model = cl.lotka_volterra({"A": 1.0, "B": 0.5}, {"A": 10.0, "B": 8.0}, INTERACTIONS)
+    by_dict = model.rates({"B": 4.0, "A": 5.0})
+    pd.testing.assert_series_equal(by_dict, model.rates(pd.Series({"A": 5.0, "B": 4.0})))
+    assert by_dict.round(3).tolist() == [1.5, 0.5]
+    path = model.simulate({"B": 4.0, "A": 1.0}, t_max=1.0, n_points=3).path
+    assert path.iloc[0].to_dict() == {"A": 1.0, "B": 4.0}
+    with pytest.raises(ValueError, match="not in `sizes`"):
+        model.rates({"A": 5.0})
+    with pytest.raises(ValueError, match="in `initial` but not"):
+        model.simulate({"A": 1.0, "B": 4.0, "C": 2.0})
+
+
+def test_smile_curve_reads_dict_positions_by_label():
+    values = pd.Series([9.0, 4.0, 1.0, 2.0, 7.0], index=list("abcde"))
+    positions = {"a": 1.0, "b": 2.0, "c": 3.0, "d": 4.0, "e": 5.0}
+    expected = cl.smile_curve(values).vertex_position
+    reordered = dict(reversed(list(positions.items())))
+    assert cl.smile_curve(values, positions=reordered).vertex_position == pytest.approx(expected)
+    as_array = cl.smile_curve(values.to_numpy(), positions={4: 5.0, 3: 4.0, 2: 3.0, 1: 2.0,
+                                                            0: 1.0})
+    assert as_array.vertex_position == pytest.approx(expected)
+    with pytest.raises(ValueError, match="in `positions` but not"):
+        cl.smile_curve(values, positions={**positions, "f": 6.0})
+    with pytest.raises(ValueError, match="not in `positions`"):
+        cl.smile_curve(values, positions={"a": 1.0, "b": 2.0, "c": 3.0, "d": 4.0})
