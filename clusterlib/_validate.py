@@ -222,6 +222,19 @@ def check_choice(value: Any, choices: Sequence[str], *, name: str) -> str:
     return value
 
 
+def check_flag(value: Any, *, name: str) -> bool:
+    """Return `value` as a bool if it is ``True`` or ``False`` (NumPy booleans too), or raise.
+
+    Strings (``'False'`` is a true string), numbers and None are refused: a flag is a yes/no
+    switch, and reading anything else as one would silently pick a branch.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(
+        f"`{name}` must be True or False; received {type(value).__name__} {value!r}."
+    )
+
+
 def check_positive_int(value: Any, *, name: str, maximum: int | None = None) -> int:
     """Raise unless `value` is an integer >= 1 (and <= `maximum` if given)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):

@@ -148,7 +148,8 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     Raises
     ------
     TypeError
-        If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns.
+        If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns, or `binary`
+        is not True or False.
     ValueError
         If `matrix` has missing, infinite or negative values, fewer than two rows (or, without
         `total`, two columns), a column that sums to zero, a row that sums to zero (without
@@ -208,6 +209,7 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     A     8.333
     B     0.185
     """
+    binary = _validate.check_flag(binary, name="binary")
     frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
     values = frame.to_numpy()
     region_total = region_total[:, np.newaxis]

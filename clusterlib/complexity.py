@@ -86,9 +86,7 @@ def _proximity_values(m: np.ndarray) -> np.ndarray:
 def _neighbourhood(frame: pd.DataFrame, m: np.ndarray, given: Any, *,
                    include_self: bool) -> tuple[np.ndarray, np.ndarray]:
     """Proximity weights (diagonal zeroed unless `include_self`) and their column sums."""
-    if not isinstance(include_self, (bool, np.bool_)):
-        raise TypeError(f"`include_self` must be True or False; received "
-                        f"{type(include_self).__name__}.")
+    include_self = _validate.check_flag(include_self, name="include_self")
     if given is None:
         weights = _proximity_values(m)
     else:

@@ -504,7 +504,8 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     Raises
     ------
     TypeError
-        If the inputs are not both Series or both DataFrames, or not numeric.
+        If the inputs are not both Series or both DataFrames, or not numeric, or `degrees` is
+        not True or False.
     ValueError
         If the two years have different sectors or economies (named), missing, infinite or
         negative values, or a row whose total is zero.
@@ -535,6 +536,7 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     >>> round(moore_index(before, after), 2)
     15.91
     """
+    degrees = _validate.check_flag(degrees, name="degrees")
     x0, x1, scalar = _two_structures(start, end)
     s0, s1 = _shares(x0, name="start"), _shares(x1, name="end")
     u = s0 / np.linalg.norm(s0, axis=1, keepdims=True)

@@ -122,3 +122,38 @@ def test_smile_curve_reads_dict_positions_by_label():
         cl.smile_curve(values, positions={**positions, "f": 6.0})
     with pytest.raises(ValueError, match="not in `positions`"):
         cl.smile_curve(values, positions={"a": 1.0, "b": 2.0, "c": 3.0, "d": 4.0})
+
+
+# ------------------------------------------------------------------------------------------------
+# 3. flags must be True or False
+# ------------------------------------------------------------------------------------------------
+MATRIX = pd.DataFrame({"textiles": [50.0, 10.0, 5.0], "software": [50.0, 90.0, 20.0]},
+                      index=["A", "B", "C"])
+BEFORE = pd.Series({"primary": 10.0, "secondary": 50.0, "tertiary": 40.0})
+AFTER = pd.Series({"primary": 5.0, "secondary": 40.0, "tertiary": 55.0})
+
+
+@pytest.mark.parametrize("flag", ["False", "True", 0, 1, None, 1.0])
+def test_location_quotient_refuses_a_binary_flag_that_is_not_a_bool(flag):
+    with pytest.raises(TypeError, match="`binary` must be True or False"):
+        cl.location_quotient(MATRIX, binary=flag)
+
+
+@pytest.mark.parametrize("flag", ["radians", "False", 0, None])
+def test_moore_index_refuses_a_degrees_flag_that_is_not_a_bool(flag):
+    with pytest.raises(TypeError, match="`degrees` must be True or False"):
+        cl.moore_index(BEFORE, AFTER, degrees=flag)
+
+
+def test_numpy_booleans_are_flags():
+    pd.testing.assert_frame_equal(cl.location_quotient(MATRIX, binary=np.bool_(True)),
+                                  cl.location_quotient(MATRIX, binary=True))
+    radians = cl.moore_index(BEFORE, AFTER, degrees=np.False_)
+    assert radians == pytest.approx(np.radians(cl.moore_index(BEFORE, AFTER)))
+
+
+def test_density_refuses_an_include_self_flag_that_is_not_a_bool():
+    presence = pd.DataFrame([[1, 0, 1], [0, 1, 1], [1, 1, 0]], index=list("xyz"),
+                            columns=list("pqr"))
+    with pytest.raises(TypeError, match="`include_self` must be True or False"):
+        cl.density(presence, include_self="yes")
