@@ -18,6 +18,16 @@ __all__: list[str] = []  # private module
 _MAX_LISTED = 5
 
 
+def is_real_dtype(dtype: Any) -> bool:
+    """Whether a dtype holds real numbers: numeric, but neither boolean nor complex.
+
+    Booleans are yes/no answers, not quantities; complex numbers have no order, and casting
+    them to float would drop the imaginary part. Both are refused wherever numbers are read.
+    """
+    return (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+            and not pd.api.types.is_complex_dtype(dtype))
+
+
 def _listed(labels: Sequence[Any]) -> str:
     """Render at most a few labels for an error message."""
     labels = list(labels)
@@ -67,10 +77,10 @@ def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Serie
     if series.index.has_duplicates:
         dup = series.index[series.index.duplicated()].unique().tolist()
         raise ValueError(f"`{name}` has duplicated labels {_listed(dup)}; labels must be unique.")
-    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+    if not is_real_dtype(series.dtype):
         raise TypeError(
-            f"`{name}` must hold numbers; received dtype {series.dtype}. Convert it with "
-            f"pandas.to_numeric."
+            f"`{name}` must hold numbers (real, not complex or boolean); received dtype "
+            f"{series.dtype}. Convert it with pandas.to_numeric."
         )
     series = series.astype(float)
     check_finite(series.to_frame(name=series.name if series.name is not None else name), name=name)
@@ -308,13 +318,13 @@ def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
                 f"unique label. Aggregate or rename them first."
             )
     dtypes = frame.dtypes
-    refused = {dtype for dtype in set(dtypes) if not pd.api.types.is_numeric_dtype(dtype)
-               or pd.api.types.is_bool_dtype(dtype)}  # one check per distinct dtype
+    refused = {dtype for dtype in set(dtypes)
+               if not is_real_dtype(dtype)}  # one check per distinct dtype
     bad = [c for c, dtype in dtypes.items() if dtype in refused] if refused else []
     if bad:
         raise TypeError(
-            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
-            f"Convert them with pandas.to_numeric or drop them."
+            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric (real, "
+            f"not complex or boolean). Convert them with pandas.to_numeric or drop them."
         )
     return frame.astype(float)
 

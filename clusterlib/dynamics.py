@@ -39,6 +39,7 @@ from clusterlib._validate import (
     check_not_collinear,
     check_real_between,
     check_varying,
+    is_real_dtype,
 )
 
 __all__ = [
@@ -848,8 +849,7 @@ def _as_replications(values: Any, *, name: str) -> np.ndarray:
             f"`{name}` must be a NumPy array (replications x periods, or one series) or a "
             f"pandas Series; received {type(values).__name__}."
         )
-    if values.ndim not in (1, 2) or not np.issubdtype(values.dtype, np.number) \
-            or values.dtype == bool:
+    if values.ndim not in (1, 2) or not is_real_dtype(values.dtype):
         raise TypeError(
             f"`{name}` must be a numeric array with one (periods) or two (replications x "
             f"periods) dimensions; received dtype {values.dtype} with {values.ndim} dimension(s)."

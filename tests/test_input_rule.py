@@ -157,3 +157,70 @@ def test_density_refuses_an_include_self_flag_that_is_not_a_bool():
                             columns=list("pqr"))
     with pytest.raises(TypeError, match="`include_self` must be True or False"):
         cl.density(presence, include_self="yes")
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. complex numbers are refused by the shared numeric checks
+# ------------------------------------------------------------------------------------------------
+WIDE = pd.DataFrame({"gdp": [1.0, 2.0, 4.0, 3.0], "rd": [0.5, 0.9, 0.7, 0.2],
+                     "port": [3.0, 1.0, 2.0, 5.0]}, index=list("abcd"))
+
+
+def _complex_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.astype(complex)
+    out.iloc[0, 0] += 1j
+    return out
+
+
+def _complex_series(series: pd.Series) -> pd.Series:
+    out = series.astype(complex)
+    out.iloc[0] += 1j
+    return out
+
+
+COMPLEX_CALLS = {
+    "gini": lambda: cl.gini(np.array([20 + 5j, 50, 20, 10])),
+    "location_quotient": lambda: cl.location_quotient(_complex_frame(MATRIX)),
+    "herfindahl": lambda: cl.herfindahl(_complex_frame(MATRIX)),
+    "concentration_ratio": lambda: cl.concentration_ratio(_complex_frame(MATRIX), n=1),
+    "krugman_index": lambda: cl.krugman_index(_complex_frame(MATRIX)),
+    "hoover_coefficient": lambda: cl.hoover_coefficient(_complex_frame(MATRIX)),
+    "locational_gini": lambda: cl.locational_gini(_complex_frame(MATRIX)),
+    "minmax_normalise": lambda: cl.minmax_normalise(_complex_frame(WIDE)),
+    "entropy_weights": lambda: cl.entropy_weights(_complex_frame(WIDE)),
+    "critic_weights": lambda: cl.critic_weights(_complex_frame(WIDE)),
+    "std_weights": lambda: cl.std_weights(_complex_frame(WIDE)),
+    "composite_index": lambda: cl.composite_index(_complex_frame(WIDE),
+                                                  cl.equal_weights(WIDE)),
+    "composite_index weights": lambda: cl.composite_index(
+        WIDE, _complex_series(cl.equal_weights(WIDE))),
+    "weight_sensitivity": lambda: cl.weight_sensitivity(_complex_frame(WIDE)),
+    "order_degree": lambda: cl.order_degree(_complex_frame(WIDE)),
+    "value_capture": lambda: cl.value_capture({"design": 1 + 1j, "assembly": 2.0}, price=10.0),
+    "smile_curve": lambda: cl.smile_curve([9.0, 4.0, 1.0, 2.0 + 0j, 7.0 + 1j]),
+    "smile_curve positions": lambda: cl.smile_curve([9.0, 4.0, 1.0, 2.0],
+                                                    positions=[1, 2, 3, 4 + 1j]),
+    "moore_index": lambda: cl.moore_index(_complex_series(BEFORE), AFTER),
+    "lilien_index": lambda: cl.lilien_index(BEFORE, _complex_series(AFTER)),
+    "structure_advancement": lambda: cl.structure_advancement(_complex_series(BEFORE)),
+    "shift_share": lambda: cl.shift_share(_complex_frame(MATRIX), MATRIX),
+    "gradient_coefficient": lambda: cl.gradient_coefficient(_complex_frame(MATRIX), MATRIX),
+    "pooling_savings": lambda: cl.pooling_savings([1.0 + 1j, 2.0], scale_elasticity=0.8),
+    "pooling_savings elasticity": lambda: cl.pooling_savings([1.0, 2.0],
+                                                             scale_elasticity=0.8 + 0j),
+    "collusion": lambda: cl.collusion(2, substitutability=0.5 + 0j),
+    "shapley_value": lambda: cl.shapley_value({("A",): 1 + 0j, ("B",): 1.0, ("A", "B"): 3.0}),
+    "lotka_volterra": lambda: cl.lotka_volterra([1.0 + 1j, 1.0], [1.0, 1.0],
+                                                [[0.0, 0.5], [0.5, 0.0]]),
+    "granger_f_test": lambda: cl.granger_f_test(_noise(20, 1)[:, 0] + 1j, _noise(20, 1)[:, 0]),
+    "fit_var": lambda: cl.fit_var(_complex_frame(pd.DataFrame(_noise(30))), lags=1),
+    "unit_root_tests": lambda: cl.unit_root_tests(_complex_frame(pd.DataFrame(_noise(30)))),
+    "economic_complexity": lambda: cl.economic_complexity(
+        _complex_frame(pd.DataFrame([[1, 0, 1], [0, 1, 1], [1, 1, 0]]).astype(float))),
+}
+
+
+@pytest.mark.parametrize("call", list(COMPLEX_CALLS.values()), ids=list(COMPLEX_CALLS))
+def test_complex_numbers_are_refused(call):
+    with pytest.raises(TypeError, match="real|not numeric|numeric array"):
+        call()
