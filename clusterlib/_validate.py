@@ -167,8 +167,21 @@ def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = 
             )
 
 
+def check_no_repeats(labels: Any, *, name: str) -> None:
+    """Raise if a list of labels (a selection, an order, an index) names a label twice."""
+    index = labels if isinstance(labels, pd.Index) else pd.Index(list(labels), dtype=object)
+    if index.has_duplicates:
+        repeated = index[index.duplicated()].unique().tolist()
+        raise ValueError(
+            f"`{name}` names {_listed(repeated)} more than once; each label must appear once "
+            f"(a repeat would count it twice or hide a missing one). Name each once."
+        )
+
+
 def check_aligned(left: pd.Index, right: pd.Index, *, left_name: str, right_name: str) -> None:
-    """Raise unless two label sets are equal (order may differ)."""
+    """Raise unless two label sets are equal (order may differ) and neither repeats a label."""
+    for labels, label_name in ((left, left_name), (right, right_name)):
+        check_no_repeats(labels, name=label_name)
     left_set, right_set = set(left), set(right)  # built once: the check is linear in size
     missing = [label for label in left if label not in right_set]
     extra = [label for label in right if label not in left_set]
@@ -197,6 +210,7 @@ def check_directions(directions: Any, columns: pd.Index) -> pd.Series:
     if directions is None:
         return pd.Series(1.0, index=columns, name="direction")
     if isinstance(directions, pd.Series):
+        check_no_repeats(directions.index, name="directions")
         mapping = directions.to_dict()
     elif isinstance(directions, Mapping):
         mapping = dict(directions)
@@ -632,6 +646,7 @@ def as_bounds(bounds: Any, columns: pd.Index, signs: pd.Series) -> tuple[pd.Seri
     """
     if isinstance(bounds, pd.DataFrame):
         check_has_columns(bounds, ["lower", "upper"], name="bounds")
+        check_no_repeats(bounds.index, name="bounds")
         pairs = {label: (row["lower"], row["upper"]) for label, row in bounds.iterrows()}
     elif isinstance(bounds, Mapping):
         pairs = dict(bounds)

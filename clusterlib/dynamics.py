@@ -34,6 +34,7 @@ from clusterlib._validate import (
     as_time_series_frame,
     check_choice,
     check_integer,
+    check_no_repeats,
     check_positive_int,
     check_real,
     check_not_collinear,
@@ -232,6 +233,7 @@ def _check_series_names(names: Any, known: list[str], *, name: str) -> list[str]
             f"`{name}` names {_listed(unknown)}, which are not series of the VAR; its series "
             f"are {known}."
         )
+    check_no_repeats(listed, name=name)
     return list(listed)
 
 

@@ -224,3 +224,35 @@ COMPLEX_CALLS = {
 def test_complex_numbers_are_refused(call):
     with pytest.raises(TypeError, match="real|not numeric|numeric array"):
         call()
+
+
+# ------------------------------------------------------------------------------------------------
+# 5. repeated labels in a selection
+# ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sectors", [["primary", "primary", "tertiary"],
+                                     ["primary", "secondary", "tertiary", "tertiary"]])
+def test_structure_advancement_refuses_repeated_sectors(sectors):
+    with pytest.raises(ValueError, match="`sectors` names .* more than once"):
+        cl.structure_advancement(BEFORE, sectors=sectors)
+
+
+def test_granger_causality_refuses_repeated_names():
+    data = pd.DataFrame(_noise(50), columns=["x", "y"])
+    results = cl.fit_var(data, lags=1)
+    with pytest.raises(ValueError, match=r"`caused` names \['x'\] more than once"):
+        cl.granger_causality(results, caused=["x", "x"], causing="y")
+    with pytest.raises(ValueError, match=r"`causing` names \['y'\] more than once"):
+        cl.granger_causality(results, caused="x", causing=["y", "y"])
+
+
+def test_directions_and_bounds_cannot_repeat_an_indicator_through_a_series():
+    directions = pd.Series([1, 1, -1, 1], index=["gdp", "rd", "port", "port"])
+    with pytest.raises(ValueError, match="more than once|duplicated"):
+        cl.minmax_normalise(WIDE, directions=directions)
+
+
+def test_order_degree_bounds_cannot_repeat_an_indicator():
+    bounds = pd.DataFrame({"lower": [0.0, 0.0, 0.0, 0.0], "upper": [10.0, 1.0, 6.0, 9.0]},
+                          index=["gdp", "rd", "port", "port"])
+    with pytest.raises(ValueError, match=r"`bounds` names \['port'\] more than once"):
+        cl.order_degree(WIDE, bounds=bounds)
