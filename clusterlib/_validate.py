@@ -455,7 +455,12 @@ def check_not_collinear(frame: pd.DataFrame, *, name: str = "data", purpose: str
     values = frame.to_numpy(dtype=float)
     if values.shape[1] < 2:
         return
+    # scale-free: each column is first brought to unit size by a power of two (exact), so that
+    # neither its unit nor its magnitude (1e-200 or 1e200) changes the verdict
+    values = values * power_of_two_scale(np.abs(values).max(axis=0))
     centred = values - values.mean(axis=0)
+    norms = np.linalg.norm(centred, axis=0)
+    centred = centred / np.where(norms > 0, norms, 1.0)
     collinear = []
     for j in range(values.shape[1]):
         others = np.delete(centred, j, axis=1)
@@ -469,6 +474,55 @@ def check_not_collinear(frame: pd.DataFrame, *, name: str = "data", purpose: str
             f"Series {_listed(collinear)} in `{name}` are exact linear combinations of each "
             f"other (one equals a constant plus multiples of the others); expected series "
             f"with their own variation.{why} Drop all but one of them before calling."
+        )
+
+
+def power_of_two_scale(size: Any) -> Any:
+    """Powers of two that bring each positive `size` into [0.5, 1) (1 for a zero size).
+
+    Multiplying by a power of two is exact in floating point, so a measure that does not depend
+    on the unit can be computed on the rescaled values without overflow (squares of 1e200) or
+    underflow (squares of 1e-200), and without changing any digit of ordinary data's result.
+    """
+    _, exponent = np.frexp(np.asarray(size, dtype=float))
+    return np.ldexp(1.0, -exponent)
+
+
+#: Largest ratio between the typical sizes of a least-squares design's columns (the constant
+#: term counts as 1) for which statsmodels' solvers keep enough digits.
+SCALE_RATIO_LIMIT = 1e10
+
+
+def check_comparable_scales(frame: pd.DataFrame, *, name: str = "data", constant: bool = True,
+                            limit: float = SCALE_RATIO_LIMIT) -> None:
+    """Raise if the series' typical sizes (root mean squares) differ by more than `limit`.
+
+    A regression on series of very different magnitudes (GDP in yuan, about 1e13, next to a
+    share or the constant term) is ill-conditioned: statsmodels' least squares then loses most
+    of its digits, or drops a column as "rank-deficient", and returns wrong coefficients. With
+    `constant` the constant term (size 1) is one of the columns. The fix is a change of units.
+    """
+    values = frame.to_numpy(dtype=float)
+    peak = np.abs(values).max(axis=0)
+    scale = power_of_two_scale(peak)
+    rms = np.sqrt(np.mean((values * scale) ** 2, axis=0)) / scale  # no overflow or underflow
+    labels = list(frame.columns)
+    if constant:
+        rms, labels = np.append(rms, 1.0), labels + ["the constant term"]
+    live = rms > 0
+    if live.sum() < 2:
+        return
+    sizes, names = rms[live], [label for label, keep in zip(labels, live) if keep]
+    big, small = int(np.argmax(sizes)), int(np.argmin(sizes))
+    ratio = sizes[big] / sizes[small]
+    if ratio > limit:
+        raise ValueError(
+            f"The columns of `{name}` differ too much in scale for least squares: "
+            f"{names[big]!r} has typical size {sizes[big]:.3g} and {names[small]!r} "
+            f"{sizes[small]:.3g} (a factor of {ratio:.1e}, above {limit:.0e}); statsmodels' "
+            f"solver would lose most of its digits and could return wrong coefficients. Change "
+            f"the units first (e.g. GDP in 100 million yuan rather than yuan, or divide each "
+            f"series by a round number); tests and fitted values do not depend on the units."
         )
 
 

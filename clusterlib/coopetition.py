@@ -779,6 +779,7 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
     _validate.check_not_collinear(
         frame.iloc[:-1], name="series",
         purpose="Over the observation times their separate effects cannot be estimated.")
+    _validate.check_comparable_scales(frame.iloc[:-1], name="series")
     design = pd.DataFrame(values[:-1], columns=species)
     design.insert(0, "growth", 1.0)
     results, blocks = {}, []

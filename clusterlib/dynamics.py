@@ -33,6 +33,7 @@ from clusterlib._validate import (
     _listed,
     as_time_series_frame,
     check_choice,
+    check_comparable_scales,
     check_integer,
     check_no_repeats,
     check_positive_int,
@@ -41,6 +42,7 @@ from clusterlib._validate import (
     check_real_between,
     check_varying,
     is_real_dtype,
+    power_of_two_scale,
 )
 
 __all__ = [
@@ -92,13 +94,14 @@ def _model_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _var_frame(data: Any) -> pd.DataFrame:
+def _var_frame(data: Any, trend: str = "c") -> pd.DataFrame:
     frame = as_time_series_frame(data, name="data", min_rows=2, min_cols=2)
     check_varying(frame, name="data",
                   purpose=" A constant series makes the VAR's regressors collinear.")
     check_not_collinear(frame, name="data",
                         purpose=" Their lags would be collinear regressors: statsmodels would "
                                 "fit the VAR and report NaN standard errors.")
+    check_comparable_scales(frame, name="data", constant=TRENDS[trend] > 0)
     return _model_frame(frame)
 
 
@@ -410,6 +413,9 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     adf_results, kpss_results, notes, verdicts = {}, {}, {}, {}
     for name in frame.columns:
         x = frame[name].to_numpy()
+        peak = float(np.abs(x).max())
+        if not 1e-6 <= peak <= 1e6:  # both statistics are scale-free: rescale exactly
+            x = x * power_of_two_scale(peak)
         try:
             adf = adfuller(x, maxlag=maxlag, regression=regression, autolag="AIC",
                            result_object=True)
@@ -509,7 +515,7 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     0
     """
     check_choice(trend, list(TRENDS), name="trend")
-    frame = _var_frame(data)
+    frame = _var_frame(data, trend)
     n_obs, n_series = frame.shape
     room = {"stacklevel": 2, "need": n_series,
             "why": ": the criteria use the log determinant of the residual covariance matrix"}
@@ -595,7 +601,7 @@ def fit_var(data: Any, *, lags: int, trend: str = "c"):
     """
     check_choice(trend, list(TRENDS), name="trend")
     lags = check_positive_int(lags, name="lags")
-    frame = _var_frame(data)
+    frame = _var_frame(data, trend)
     _check_var_room(len(frame), frame.shape[1], lags, trend, stacklevel=2)
     from statsmodels.tsa.vector_ar.var_model import VAR
 
@@ -866,6 +872,16 @@ def _as_replications(values: Any, *, name: str) -> np.ndarray:
     return values
 
 
+def _standardised(values: np.ndarray) -> np.ndarray:
+    """Each row minus its mean, divided by its standard deviation (a constant row is left at 0,
+    for the rank test to refuse). Rows are first brought to unit size by a power of two, so
+    neither 1e200 nor 1e-200 overflows or underflows."""
+    values = values * power_of_two_scale(np.abs(values).max(axis=1))[:, None]
+    centred = values - values.mean(axis=1, keepdims=True)
+    spread = centred.std(axis=1, keepdims=True)
+    return centred / np.where(spread > 0, spread, 1.0)
+
+
 def _lagged(values: np.ndarray, lags: int) -> np.ndarray:
     """Replications x (T - lags) x lags array of lags 1..lags."""
     t = values.shape[1]
@@ -969,6 +985,9 @@ def granger_f_test(caused: Any, causing: Any, *, lags: int = 1,
             f"A Granger F-test with {lags} lag(s) needs at least {needed} periods (one residual "
             f"degree of freedom); received {periods}. Use fewer lags or longer series."
         )
+    # the F statistic does not depend on the units or the means of the two series: standardise
+    # each replication, so that the rank test below compares columns of the same scale
+    y, x = _standardised(y), _standardised(x)
     n = periods - lags
     target = y[:, lags:]
     design = np.concatenate([np.ones((y.shape[0], n, 1)), _lagged(y, lags), _lagged(x, lags)],

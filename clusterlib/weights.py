@@ -39,6 +39,7 @@ from clusterlib._validate import (
     check_nonnegative,
     check_real,
     check_weights,
+    power_of_two_scale,
     split_by_level,
 )
 
@@ -572,7 +573,7 @@ def critic_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
 
     def core(x: np.ndarray, frame: pd.DataFrame, where: str, stacklevel: int) -> np.ndarray:
         signs = check_directions(directions, frame.columns).to_numpy()
-        stats = _scan(x, spread=True)
+        x, stats = _unit_sized(x, _scan(x, spread=True))
         check_finite_sums(stats["sum"], frame, name="data")
         _check_spread(stats["m2"], frame)
         constant = stats["min"] == stats["max"]
@@ -653,7 +654,7 @@ def std_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
 
     def core(x: np.ndarray, frame: pd.DataFrame, where: str, stacklevel: int) -> np.ndarray:
         check_directions(directions, frame.columns)
-        stats = _scan(x, spread=True)
+        x, stats = _unit_sized(x, _scan(x, spread=True))
         check_finite_sums(stats["sum"], frame, name="data")
         _check_spread(stats["m2"], frame)
         constant = stats["min"] == stats["max"]
@@ -790,6 +791,24 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     anchor, span = _anchor_span(low[use], high[use], signs[use])
     scores = ((x[:, use] - anchor) / span + 0.0) @ w[use]
     return pd.Series(np.clip(scores, 0.0, 1.0), index=frame.index, name="composite_index")
+
+
+def _unit_sized(x: np.ndarray, stats: dict[str, np.ndarray]) -> tuple[np.ndarray,
+                                                                       dict[str, np.ndarray]]:
+    """Values and spread statistics with extreme columns brought to unit size (scale-free).
+
+    CRITIC and standard-deviation weights do not depend on an indicator's unit. A column whose
+    largest magnitude is above 1e100 or below 1e-100 is multiplied by a power of two (exact),
+    so its squares neither overflow nor underflow; other data are left untouched.
+    """
+    peak = np.maximum(np.abs(stats["min"]), np.abs(stats["max"]))
+    with np.errstate(invalid="ignore"):
+        extreme = (peak > 1e100) | ((peak < 1e-100) & (peak > 0))
+    if not np.isfinite(peak).all() or not extreme.any():
+        return x, stats  # missing or infinite values are reported by check_finite_sums
+    factor = np.where(extreme, power_of_two_scale(peak), 1.0)
+    scaled = x * factor
+    return scaled, _scan(scaled, spread=True)
 
 
 def _check_spread(m2: np.ndarray, frame: pd.DataFrame) -> None:

@@ -256,3 +256,86 @@ def test_order_degree_bounds_cannot_repeat_an_indicator():
                           index=["gdp", "rd", "port", "port"])
     with pytest.raises(ValueError, match=r"`bounds` names \['port'\] more than once"):
         cl.order_degree(WIDE, bounds=bounds)
+
+
+# ------------------------------------------------------------------------------------------------
+# 7. results that do not depend on units: scale-free rank and collinearity tests
+# ------------------------------------------------------------------------------------------------
+def _granger_pair(seed: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=40)
+    y = np.zeros(40)
+    y[1:] = 0.8 * x[:-1] + rng.normal(size=39)
+    return y, x
+
+
+@pytest.mark.parametrize("y_scale, x_scale", [(1e12, 1.0), (1e13, 1e13), (1e-12, 1e6),
+                                              (1e200, 1e-200)])
+def test_granger_f_test_does_not_depend_on_units(y_scale, x_scale):
+    y, x = _granger_pair()
+    expected = cl.granger_f_test(y, x)
+    scaled = cl.granger_f_test(y * y_scale + 5.0 * y_scale, x * x_scale)
+    np.testing.assert_allclose(scaled[["statistic", "pvalue"]].to_numpy(),
+                               expected[["statistic", "pvalue"]].to_numpy(), rtol=1e-9)
+
+
+def test_granger_f_test_still_refuses_a_constant_series_at_any_scale():
+    y, x = _granger_pair()
+    for level in (1.0, 1e13, 1e-200):
+        with pytest.raises(ValueError, match="collinear regressors"):
+            cl.granger_f_test(y, np.full_like(x, level))
+
+
+@pytest.mark.parametrize("scale", [1e13, 1e-13, 1e200, 1e-200])
+def test_unit_root_statistics_do_not_depend_on_units(scale):
+    data = pd.DataFrame(_noise(60).cumsum(axis=0), columns=["gdp", "share"])
+    expected = cl.unit_root_tests(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no SingularMatrixWarning or RuntimeWarning
+        scaled = cl.unit_root_tests(data * scale)
+    for name in data.columns:
+        assert scaled.adf[name].statistic == pytest.approx(expected.adf[name].statistic,
+                                                           rel=1e-9)
+        assert scaled.kpss[name].statistic == pytest.approx(expected.kpss[name].statistic,
+                                                            rel=1e-9)
+    assert scaled.verdict.tolist() == expected.verdict.tolist()
+
+
+def test_collinearity_rule_is_scale_free():
+    base = pd.DataFrame(_noise(30, 3), columns=["a", "b", "c"])
+    rescaled = base * [1e-150, 1.0, 1e150]
+    with pytest.raises(ValueError, match="exact linear combinations"):
+        cl.fit_var(rescaled.assign(c=rescaled["a"] * 3e150 + rescaled["b"]), lags=1,
+                   trend="n")
+    from clusterlib import _validate
+    _validate.check_not_collinear(base * [1e200, 1.0, 1e-200])  # independent at any scale
+    with pytest.raises(ValueError, match="exact linear combinations"):
+        _validate.check_not_collinear(base.assign(c=(base["a"] + base["b"]) * 1e200))
+
+
+def test_var_in_different_units_gives_the_same_test_or_a_clear_refusal():
+    data = pd.DataFrame(_noise(50), columns=["gdp", "share"]) + [10.0, 0.2]
+    expected = cl.granger_causality(cl.fit_var(data, lags=1), caused="share", causing="gdp")
+    in_thousands = cl.fit_var(data * [1e4, 1.0], lags=1)
+    test = cl.granger_causality(in_thousands, caused="share", causing="gdp")
+    assert test.pvalue == pytest.approx(expected.pvalue, rel=1e-8)
+    assert (cl.select_lag_order(data * [1e4, 1.0], maxlags=3).selected_orders
+            == cl.select_lag_order(data, maxlags=3).selected_orders)
+    for scale in (1e13, 1e-150):  # GDP in yuan; a unit that leaves tiny numbers
+        for call in (lambda: cl.fit_var(data * [scale, 1.0], lags=1),
+                     lambda: cl.select_lag_order(data * [scale, 1.0], maxlags=3)):
+            with pytest.raises(ValueError, match="differ too much in scale.*Change the units"):
+                call()
+
+
+def test_fit_lotka_volterra_refuses_units_that_break_least_squares():
+    rng = np.random.default_rng(4)
+    sizes = pd.DataFrame(np.exp(rng.normal(size=(12, 2))).cumsum(axis=0) + 1.0,
+                         columns=["A", "B"])
+    expected = cl.fit_lotka_volterra(sizes)
+    in_thousands = cl.fit_lotka_volterra(sizes * 1e3)
+    np.testing.assert_allclose(in_thousands.capacity.to_numpy(),
+                               expected.capacity.to_numpy() * 1e3, rtol=1e-8)
+    for scale in (1e13, 1e-150):
+        with pytest.raises(ValueError, match="differ too much in scale"):
+            cl.fit_lotka_volterra(sizes * [scale, 1.0])
