@@ -485,7 +485,25 @@ def power_of_two_scale(size: Any) -> Any:
     underflow (squares of 1e-200), and without changing any digit of ordinary data's result.
     """
     _, exponent = np.frexp(np.asarray(size, dtype=float))
-    return np.ldexp(1.0, -exponent)
+    # a subnormal size (below 2**-1022) is brought up to about 2**-50 only: 2**1075 overflows
+    return np.ldexp(1.0, np.clip(-exponent, -1000, 1000))
+
+
+def row_geometric_mean(values: np.ndarray) -> np.ndarray:
+    """``prod(values, axis=1) ** (1 / k)`` of non-negative rows, without underflow or overflow.
+
+    The plain product is used (bit for bit the same as before) unless it underflows to a
+    subnormal or zero, or overflows, for a row without zeros; those rows are recomputed in
+    logarithms, so levels of 1e-200 give a geometric mean of 1e-200, not 0.
+    """
+    k = values.shape[1]
+    with np.errstate(under="ignore", over="ignore"):
+        product = np.prod(values, axis=1)
+    mean = product ** (1.0 / k)
+    redo = ((product < np.finfo(float).tiny) | ~np.isfinite(product)) & (values > 0).all(axis=1)
+    if redo.any():
+        mean[redo] = np.exp(np.log(values[redo]).mean(axis=1))
+    return mean
 
 
 #: Largest ratio between the typical sizes of a least-squares design's columns (the constant

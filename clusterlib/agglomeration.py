@@ -111,6 +111,27 @@ def _matrix_and_units(matrix: Any, across: str) -> tuple[np.ndarray, pd.Index]:
     return _units_by_measured(frame, across)
 
 
+def _sum_of_others(values: np.ndarray) -> np.ndarray:
+    """Column sums over all other rows, for each row, of a non-negative matrix.
+
+    ``total - row`` (the same arithmetic as before) unless that subtraction cancels (a row
+    holding almost all of a column: 1e300 next to 1 leaves 0, not 1); such columns are summed
+    without subtraction, from the rows before and after each row.
+    """
+    total = values.sum(axis=0, keepdims=True)
+    rest = total - values
+    cells = rest < 1e-6 * total
+    cancels = cells.any(axis=0)
+    if cancels.any():
+        part = values[:, cancels]
+        before = np.vstack([np.zeros((1, part.shape[1])), np.cumsum(part, axis=0)[:-1]])
+        after = np.vstack([np.cumsum(part[::-1], axis=0)[::-1][1:], np.zeros((1, part.shape[1]))])
+        exact = rest[:, cancels]
+        exact[cells[:, cancels]] = (before + after)[cells[:, cancels]]
+        rest[:, cancels] = exact
+    return rest
+
+
 def _industry_series(data: Any, columns: pd.Index, *, name: str) -> pd.Series:
     """A Series over the matrix's industries, aligned to its column order."""
     series = _validate.as_series(data, name=name)
@@ -329,9 +350,10 @@ def herfindahl(matrix: pd.DataFrame | np.ndarray, *, across: str = "regions") ->
     """
     values, measured = _matrix_and_units(matrix, across)
     n_units = values.shape[0]
+    # the index is scale-free: bring each column to unit size by a power of two (exact), so
+    # that neither the sum nor the squares overflow (1e200) or underflow (1e-200)
+    values = values * _validate.power_of_two_scale(values.max(axis=0))
     total = _validate.checked_sum(values, axis=0, name="matrix")
-    _validate.check_no_overflow(float(total.max()) * float(total.max()), name="matrix",
-                                operation="square")
     squares = (values**2).sum(axis=0)
     total_squared = total**2
     index = squares / total_squared
@@ -469,8 +491,8 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     _validate.checked_sum(region_total, name="matrix")
     shares = values / region_total
     if reference is None:
-        rest = values.sum(axis=0, keepdims=True) - values
-        benchmark = rest / (region_total.sum() - region_total)
+        rest = _sum_of_others(values)
+        benchmark = rest / _sum_of_others(region_total)
     else:
         ref = _industry_series(reference, frame.columns, name="reference")
         _validate.check_nonnegative(ref.to_frame(name="reference"), name="reference",
@@ -810,8 +832,10 @@ def plant_herfindahl(plants: pd.DataFrame, *, industry: str = "industry",
                                 hint="Plant sizes must be non-negative.")
     codes, uniques = pd.factorize(labels, sort=True)
     weights = sizes.to_numpy()
-    grand_total = float(_validate.checked_sum(weights, name="plants"))
-    _validate.check_no_overflow(grand_total * grand_total, name="plants", operation="square")
+    # scale-free: each industry's plants are brought to unit size by a power of two (exact)
+    peak = np.zeros(len(uniques))
+    np.maximum.at(peak, codes, weights)
+    weights = weights * _validate.power_of_two_scale(peak)[codes]
     total = np.bincount(codes, weights=weights, minlength=len(uniques))
     squares = np.bincount(codes, weights=weights**2, minlength=len(uniques))
     if (total == 0).any():

@@ -833,6 +833,8 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
 # collusion in a repeated oligopoly
 # ============================================================================================
 _COMPETITION = ("bertrand", "cournot")
+#: Below this substitutability the profiles coincide to rounding precision (see collusion).
+_MIN_SUBSTITUTABILITY = 1e-3
 
 
 @dataclass(frozen=True, eq=False)
@@ -1036,12 +1038,32 @@ def collusion(n_firms: int, *, competition: str = "bertrand", substitutability: 
             f"`intercept` ({a!r}) must exceed `marginal_cost` ({cost!r}); otherwise nothing is "
             f"sold at a price that covers cost."
         )
-    profiles, excludes = _profiles(count, competition, gamma, a - cost)
+    if gamma < _MIN_SUBSTITUTABILITY:
+        raise ValueError(
+            f"`substitutability` {gamma!r} is too close to 0: the collusive, Nash and deviation "
+            f"profits then differ by about substitutability**2 of their size, which float64 "
+            f"cannot resolve, so the critical discount factor (a ratio of those differences) "
+            f"would be rounding noise. Use a value of at least {_MIN_SUBSTITUTABILITY:g}; as it "
+            f"tends to 0 the critical discount factor tends to 0.5."
+        )
+    # the profiles are computed for a unit margin and slope (the critical discount factor does
+    # not depend on them) and then scaled, refusing profits outside float64's range
+    margin = a - cost
+    profiles, excludes = _profiles(count, competition, gamma, 1.0)
+    unit = {name: m * q for name, (m, q) in profiles.items()}
+    profit_scale = margin * (margin / b)
+    if not (np.isfinite(profit_scale) and profit_scale >= np.finfo(float).tiny):
+        raise ValueError(
+            f"The profits, of order (intercept - marginal_cost)**2 / slope = {margin!r}**2 / "
+            f"{b!r}, are outside the range of float64 numbers. Express prices and quantities in "
+            f"other units (e.g. thousands of yuan) so that this is between 1e-300 and 1e300."
+        )
     table = pd.DataFrame(
-        {name: {"price": cost + m, "quantity": q / b, "profit": m * q / b}
+        {name: {"price": cost + m * margin, "quantity": q * (margin / b),
+                "profit": unit[name] * profit_scale}
          for name, (m, q) in profiles.items()}).T
     table.index.name = "profile"
-    p_c, p_n, p_d = (float(table.loc[k, "profit"]) for k in ("collusive", "nash", "deviation"))
+    p_c, p_n, p_d = (unit[k] for k in ("collusive", "nash", "deviation"))
     return CollusionResult(profiles=table, critical_discount=(p_d - p_c) / (p_d - p_n),
                            n_firms=count, competition=competition, substitutability=gamma,
                            deviation_excludes_rivals=excludes)
@@ -1296,16 +1318,23 @@ def pooling_savings(volumes: pd.Series | np.ndarray | Sequence[float], *,
     alone = c * volume**beta
     masks = _coalition_masks(n)
     member = (masks[:, None] >> np.arange(n)) & 1
-    total = member @ volume
-    stand_alone = member @ alone
-    pooled = c * total**beta
-    saving = stand_alone - pooled
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported just below
+        total = member @ volume
+        stand_alone = member @ alone
+        pooled = c * total**beta
+        saving = stand_alone - pooled
+    _validate.check_no_overflow(np.concatenate([total, stand_alone, pooled]), name="volumes",
+                                operation="pool (a coalition's volume or cost)")
     shapley = _shapley_from_values(saving, n)
     grand = saving[-1]
+    with np.errstate(over="ignore"):
+        proportional = grand * alone / alone.sum()
+    if not np.isfinite(proportional).all():  # grand * alone overflowed: divide first
+        proportional = grand * (alone / alone.sum())
     firms = pd.DataFrame({
         "volume": volume, "stand_alone_cost": alone, "shapley_saving": shapley,
         "shapley_saving_share": shapley / alone,
-        "proportional_saving": grand * alone / alone.sum(),
+        "proportional_saving": proportional,
     }, index=labels)
     names = [_support_label(labels[member[m].astype(bool)]) for m in masks[1:]]
     coalitions = pd.DataFrame({

@@ -35,6 +35,7 @@ from clusterlib._validate import (
     check_choice,
     check_choices,
     check_directions,
+    check_finite,
     check_finite_sums,
     check_nonnegative,
     check_real,
@@ -316,8 +317,16 @@ def minmax_normalise(data: pd.DataFrame | np.ndarray, *, directions: Any = None)
     frame = as_numeric_frame(data, name="data", min_rows=2)
     signs = check_directions(directions, frame.columns).to_numpy()
     x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
+    with np.errstate(over="ignore"):
+        sums = x.sum(axis=0)
+    if not np.isfinite(sums).all():
+        check_finite(frame, name="data")  # a sum that overflows is no error: z is scale-free
     low, high = x.min(axis=0), x.max(axis=0)
+    with np.errstate(over="ignore"):
+        wide = ~np.isfinite(high - low)
+    if wide.any():  # the range overflows: halve those columns (exact), z does not change
+        x = x * np.where(wide, 0.5, 1.0)
+        low, high = x.min(axis=0), x.max(axis=0)
     constant = low == high
     if constant.any():
         raise ValueError(

@@ -339,3 +339,95 @@ def test_fit_lotka_volterra_refuses_units_that_break_least_squares():
     for scale in (1e13, 1e-150):
         with pytest.raises(ValueError, match="differ too much in scale"):
             cl.fit_lotka_volterra(sizes * [scale, 1.0])
+
+
+# ------------------------------------------------------------------------------------------------
+# 8. overflow and underflow: rescale where the measure is scale-free, else refuse with the reason
+# ------------------------------------------------------------------------------------------------
+@pytest.fixture
+def no_runtime_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        yield
+
+
+@pytest.mark.parametrize("scale", [1e-310, 1e-200, 1e200, 1e300])
+def test_std_and_critic_weights_at_extreme_magnitudes(scale, no_runtime_warning):
+    for function in (cl.std_weights, cl.critic_weights):
+        np.testing.assert_allclose(function(WIDE * scale).to_numpy(),
+                                   function(WIDE).to_numpy(), rtol=1e-9)
+
+
+def test_minmax_normalise_of_a_range_that_overflows(no_runtime_warning):
+    data = pd.DataFrame({"a": [-1e308, 1e308, 0.0], "b": [1.0, 2.0, 3.0]})
+    z = cl.minmax_normalise(data)
+    assert z["a"].tolist() == [0.0, 1.0, 0.5]
+    summed = cl.minmax_normalise(pd.DataFrame({"a": [1e308, 1.7e308, 1.5e308], "b": [1, 2, 4.0]}))
+    assert summed["a"].tolist() == pytest.approx([0.0, 1.0, 5 / 7])
+
+
+def test_shift_share_refuses_growth_from_a_base_near_zero(no_runtime_warning):
+    start = MATRIX.assign(textiles=[1e-310, 1e-310, 1e-310])
+    for method in ("classic", "esteban_marquillas"):
+        with pytest.raises(ValueError, match="growth rates overflow float64"):
+            cl.shift_share(start, MATRIX * 1.5, method=method)
+
+
+def test_lilien_index_at_extreme_magnitudes(no_runtime_warning):
+    expected = cl.lilien_index(BEFORE, AFTER)
+    assert cl.lilien_index(BEFORE * 1e300, AFTER * 1e-300) == pytest.approx(expected, rel=1e-12)
+    assert cl.lilien_index(BEFORE * 1e306, AFTER) == pytest.approx(expected, rel=1e-12)
+    tiny = BEFORE.copy()
+    tiny["primary"] = 1e-310
+    shares = tiny / tiny.sum()
+    exact = np.sqrt((AFTER / AFTER.sum() * (np.log(AFTER) - np.log(tiny)
+                                            - np.log(AFTER.sum() / tiny.sum())) ** 2).sum())
+    assert np.isfinite(shares).all()
+    assert cl.lilien_index(tiny, AFTER) == pytest.approx(float(exact), rel=1e-9)
+
+
+def test_collusion_scales_profits_or_refuses_them(no_runtime_warning):
+    base = cl.collusion(2, substitutability=0.5)
+    big = cl.collusion(2, substitutability=0.5, intercept=1e100)
+    assert big.critical_discount == pytest.approx(base.critical_discount, rel=1e-12)
+    np.testing.assert_allclose(big.profiles["profit"].to_numpy(),
+                               base.profiles["profit"].to_numpy() * 1e200, rtol=1e-12)
+    for intercept in (1e200, 1e-200):
+        with pytest.raises(ValueError, match="outside the range of float64"):
+            cl.collusion(2, intercept=intercept)
+
+
+def test_pooling_savings_at_extreme_volumes(no_runtime_warning):
+    expected = cl.pooling_savings([1.0, 2.0], scale_elasticity=0.8)
+    for scale in (1e200, 1e-300):
+        result = cl.pooling_savings([1.0 * scale, 2.0 * scale], scale_elasticity=0.8)
+        assert result.saving_share == pytest.approx(expected.saving_share, rel=1e-12)
+        np.testing.assert_allclose(result.firms["shapley_saving_share"].to_numpy(),
+                                   expected.firms["shapley_saving_share"].to_numpy(), rtol=1e-12)
+    with pytest.raises(ValueError, match="`volumes` is too large to pool"):
+        cl.pooling_savings([1e308, 1e308], scale_elasticity=0.8)
+
+
+def test_simulate_transfer_names_the_overflowing_sum(no_runtime_warning):
+    chain = pd.DataFrame({"sector": ["tertiary", "secondary"], "value_added": [1e308, 1e308],
+                          "employment": [1.0, 2.0]}, index=["design", "production"])
+    economy = pd.DataFrame({"value_added": [100.0, 1e308, 1e307], "employment": [1.0, 2.0, 3.0]},
+                           index=["primary", "secondary", "tertiary"])
+    with pytest.raises(ValueError, match="`chain \\+ source or destination` is too large"):
+        cl.simulate_transfer(chain, source=economy, destination=economy, mode="complete")
+
+
+def test_coupling_and_synergy_of_tiny_levels(no_runtime_warning):
+    levels = pd.DataFrame({"a": [0.2, 0.5, 0.7], "b": [0.3, 0.4, 0.9]})
+    for coupling in ("standard", "wang_2021"):
+        expected = cl.coupling_coordination(levels, coupling=coupling).coupling
+        tiny = cl.coupling_coordination(levels * 1e-200, coupling=coupling).coupling
+        np.testing.assert_allclose(tiny.to_numpy(), expected.to_numpy(), rtol=1e-12)
+    synergy = cl.synergy_degree(levels).synergy
+    np.testing.assert_allclose(cl.synergy_degree(levels * 1e-200).synergy.to_numpy() * 1e200,
+                               synergy.to_numpy(), rtol=1e-12)
+
+
+def test_krugman_index_without_cancellation(no_runtime_warning):
+    matrix = pd.DataFrame({"x": [1.0, 1e300], "y": [3.0, 1e300]}, index=["A", "B"])
+    assert cl.krugman_index(matrix).tolist() == pytest.approx([0.5, 0.5])
