@@ -259,6 +259,40 @@ def check_flag(value: Any, *, name: str) -> bool:
     )
 
 
+#: Largest count of periods, points, replications or iterations accepted: beyond it a call would
+#: run for hours or exhaust memory (2**63 periods were accepted before), and no analysis needs it.
+MAX_COUNT = 10**6
+
+
+def as_generator(rng: Any, *, name: str = "rng") -> np.random.Generator:
+    """Return ``numpy.random.default_rng(rng)`` for None, a non-negative int or a Generator.
+
+    Anything else (a string, a float, a bool, a legacy RandomState) raises a TypeError naming
+    the argument, instead of NumPy's message about SeedSequence entropy.
+    """
+    if rng is None or isinstance(rng, np.random.Generator):
+        return np.random.default_rng(rng)
+    if isinstance(rng, (bool, np.bool_)) or not isinstance(rng, (int, np.integer)):
+        raise TypeError(
+            f"`{name}` must be None, an integer seed or a numpy.random.Generator; received "
+            f"{type(rng).__name__} {rng!r}. Pass e.g. {name}=1 for a reproducible result."
+        )
+    if rng < 0:
+        raise ValueError(f"`{name}` must be a non-negative integer seed; received {rng}.")
+    return np.random.default_rng(rng)
+
+
+def check_hashable(value: Any, *, name: str, what: str = "a label") -> None:
+    """Raise a TypeError naming the argument if `value` cannot be a label (a list, a dict)."""
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(
+            f"`{name}` must be {what} (a string or another single label); received "
+            f"{type(value).__name__} {value!r}. Pass one name, e.g. {name}='year'."
+        ) from None
+
+
 def check_positive_int(value: Any, *, name: str, maximum: int | None = None) -> int:
     """Raise unless `value` is an integer >= 1 (and <= `maximum` if given)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
@@ -396,6 +430,7 @@ def split_by_level(data: Any, key: Any, *, name: str = "data",
             f"`{option}` needs `{name}` to be a pandas DataFrame with an index level or column "
             f"{key!r}; received {type(data).__name__}."
         )
+    check_hashable(key, name=option, what="the name of one index level or column")
     in_index = key in [level for level in data.index.names if level is not None]
     in_columns = key in data.columns
     if in_index and in_columns:

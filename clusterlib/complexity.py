@@ -207,7 +207,8 @@ def method_of_reflections(presence: pd.DataFrame | np.ndarray, *,
     C  1.0  3.0
     """
     frame = _presence(presence, min_locations=1, min_products=1)
-    steps = _validate.check_positive_int(iterations, name="iterations")
+    steps = _validate.check_positive_int(iterations, name="iterations",
+                                         maximum=_validate.MAX_COUNT)
     m = frame.to_numpy()
     diversity, ubiquity = m.sum(axis=1), m.sum(axis=0)
     k_c, k_p = [diversity], [ubiquity]

@@ -56,6 +56,8 @@ __all__ = [
 
 #: Most species for which every support is enumerated (2**n linear systems).
 MAX_SPECIES = 12
+#: Lower end of the bracket in which calibrate_scale_elasticity looks for beta.
+_SMALLEST_ELASTICITY = 1e-12
 #: Most players for which the Shapley value enumerates every coalition.
 MAX_PLAYERS = 16
 #: A real part this small relative to the largest eigenvalue counts as zero (non-hyperbolic).
@@ -64,6 +66,8 @@ _EIGEN_TOLERANCE = 1e-9
 _CONDITION_LIMIT = 1e12
 #: Spectral radius at or above 1 - this means unbounded mutualism.
 _RADIUS_TOLERANCE = 1e-12
+#: Longest simulated time, in units of the fastest growth time 1/max(r), that simulate accepts.
+_MAX_HORIZON = 1e4
 #: solve_ivp tolerances used unless the caller passes others.
 RTOL = 1e-8
 ATOL = 1e-10
@@ -356,6 +360,14 @@ class LotkaVolterra:
         capacity = self.capacity.to_numpy()
         a = self.interactions.to_numpy()
         matrix = self._matrix()
+        unit = 1.0
+        if not 1e-150 <= capacity.max() <= 1e150:
+            # sizes scale with the capacities and the Jacobian does not depend on their unit:
+            # solve in capacities brought to unit size by a power of two (exact), so that the
+            # Jacobian at sizes near 1e308 does not overflow
+            unit = float(_validate.power_of_two_scale(capacity.max()))
+            capacity = capacity * unit
+            matrix = (self.growth.to_numpy() / capacity)[:, None] * (a - np.eye(n))
         labels = list(self.species)
         rows, eigen_rows, names, degenerate = [], [], [], []
         for size in range(n + 1):
@@ -378,7 +390,16 @@ class LotkaVolterra:
                 eigenvalues = eigenvalues[np.lexsort((-eigenvalues.imag, -eigenvalues.real))]
                 kind = _classify(eigenvalues)
                 names.append(_support_label([labels[i] for i in support]))
-                rows.append([*x, kind, kind.startswith("stable"),
+                with np.errstate(over="ignore"):
+                    sizes = x / unit
+                if not np.isfinite(sizes).all():
+                    raise ValueError(
+                        f"The equilibrium of {names[-1]} has sizes beyond float64's range "
+                        f"(about 1.8e308): capacities near {self.capacity.max():g} with this "
+                        f"much mutual help. Express the capacities in larger units (e.g. "
+                        f"millions)."
+                    )
+                rows.append([*sizes, kind, kind.startswith("stable"),
                              float(eigenvalues.real.max())])
                 eigen_rows.append(eigenvalues)
         if degenerate:
@@ -459,12 +480,36 @@ class LotkaVolterra:
         """
         x0 = self._sizes(initial, "initial").to_numpy()
         t_max = _validate.check_real_between(t_max, name="t_max", low=0.0, high=math.inf)
-        count = _validate.check_integer(n_points, name="n_points", minimum=2)
+        horizon = t_max * float(self.growth.max())
+        if horizon > _MAX_HORIZON:
+            raise ValueError(
+                f"`t_max`={t_max:g} is {horizon:.3g} times the fastest growth time (1 / the "
+                f"largest growth rate); the solver would need about that many steps and run "
+                f"without practical limit. Use t_max of at most "
+                f"{_MAX_HORIZON / float(self.growth.max()):g}: by then a path has settled or "
+                f"left every bound."
+            )
+        count = _validate.check_integer(n_points, name="n_points", minimum=2,
+                                        maximum=_validate.MAX_COUNT)
         for value, label in ((rtol, "rtol"), (atol, "atol")):
             _validate.check_real_between(value, name=label, low=0.0, high=math.inf)
+        with np.errstate(over="ignore"):
+            start = float(x0.sum())  # inf if the starting total overflows
         if bound is None:
-            bound = 1e6 * max(float(self.capacity.max()), float(x0.max()))
+            largest = max(float(self.capacity.max()), float(x0.max()))
+            bound = min(1e6 * largest, np.finfo(float).max / 4)  # 1e6 * 1e308 overflows
+            if not bound > start:
+                raise ValueError(
+                    f"The starting sizes (total {start:g}) are too large to integrate in float64 "
+                    f"(the default bound on the total, {bound:g}, is not above them). Rescale "
+                    f"`initial` and the capacities, e.g. express them in millions."
+                )
         bound = _validate.check_real_between(bound, name="bound", low=0.0, high=math.inf)
+        if not bound > start:
+            raise ValueError(
+                f"`bound` ({bound:g}) must exceed the starting total size ({start:g}); the path "
+                f"would stop before it starts. Pass a larger bound or smaller initial sizes."
+            )
         growth = self.growth.to_numpy()
         matrix = self._matrix()
 
@@ -1393,10 +1438,17 @@ def calibrate_scale_elasticity(volumes: pd.Series | np.ndarray | Sequence[float]
             f"proportional to volume**beta: the most it can reach is {1 - 1 / n:g} (as beta "
             f"goes to 0). Pool more firms or check the saving."
         )
+    volume = volume * _validate.power_of_two_scale(volume.max())  # the share is scale-free
     total = volume.sum()
 
     def gap(beta: float) -> float:
         return 1 - total**beta / np.sum(volume**beta) - share
 
-    return float(optimize.brentq(gap, 1e-12, 1.0, xtol=1e-12, rtol=1e-12))
+    if gap(_SMALLEST_ELASTICITY) < 0:
+        raise ValueError(
+            f"A saving of {share:g} needs a scale elasticity below {_SMALLEST_ELASTICITY:g}: it "
+            f"is within rounding of the most pooling {n} firms can save ({1 - 1 / n:g}, as beta "
+            f"goes to 0), where beta is not identified. Check the saving."
+        )
+    return float(optimize.brentq(gap, _SMALLEST_ELASTICITY, 1.0, xtol=1e-12, rtol=1e-12))
 

@@ -30,7 +30,9 @@ import pandas as pd
 from scipy import stats
 
 from clusterlib._validate import (
+    MAX_COUNT,
     _listed,
+    as_generator,
     as_time_series_frame,
     check_choice,
     check_comparable_scales,
@@ -716,7 +718,7 @@ def impulse_responses(results: Any, *, periods: int = 10):
     (6, 2, 2)
     """
     _check_var_results(results)
-    periods = check_positive_int(periods, name="periods")
+    periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
     return results.irf(periods)
 
 
@@ -763,7 +765,7 @@ def variance_decomposition(results: Any, *, periods: int = 10):
     ((2, 4, 2), True)
     """
     _check_var_results(results)
-    periods = check_positive_int(periods, name="periods")
+    periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
     return results.fevd(periods)
 
 
@@ -1124,8 +1126,8 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
     """
     check_choice(denominator, ["equation", "system"], name="denominator")
     lags = check_positive_int(lags, name="lags")
-    replications = check_positive_int(replications, name="replications")
-    burn_in = check_integer(burn_in, name="burn_in", minimum=0)
+    replications = check_positive_int(replications, name="replications", maximum=MAX_COUNT)
+    burn_in = check_integer(burn_in, name="burn_in", minimum=0, maximum=MAX_COUNT)
     alpha = check_real_between(alpha, name="alpha", low=0.0, high=1.0)
     for value, name in ((own_lag, "own_lag"), (cause_persistence, "cause_persistence")):
         check_real_between(value, name=name, low=-1.0, high=1.0,
@@ -1136,7 +1138,14 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
         raise TypeError(
             f"`effects` must be a non-empty list of coefficients; received {effects!r}."
         )
-    lengths = [check_positive_int(n, name="n_obs") for n in n_obs]
+    lengths = [check_positive_int(n, name="n_obs", maximum=MAX_COUNT) for n in n_obs]
+    cells = replications * (burn_in + max(lengths))
+    if cells > 50 * MAX_COUNT:
+        raise ValueError(
+            f"`replications` x (`burn_in` + the longest of `n_obs`) = {cells:,} simulated values "
+            f"per sample length, more than {50 * MAX_COUNT:,} (about 400 MB); use fewer "
+            f"replications or shorter samples."
+        )
     betas = [check_real(beta, name="effects") for beta in effects]
     for values, name in ((lengths, "n_obs"), (betas, "effects")):
         repeated = sorted({v for v in values if values.count(v) > 1})
@@ -1152,7 +1161,7 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
             f"Sample lengths {_listed(short)} are too short for a Granger test with {lags} "
             f"lag(s): it needs at least {needed} periods. Pass longer lengths in `n_obs`."
         )
-    generator = np.random.default_rng(rng)
+    generator = as_generator(rng)
     effect = np.asarray(betas)[:, None]
     rows = []
     for n in lengths:

@@ -435,3 +435,91 @@ def test_coupling_and_synergy_of_tiny_levels(no_runtime_warning):
 def test_krugman_index_without_cancellation(no_runtime_warning):
     matrix = pd.DataFrame({"x": [1.0, 1e300], "y": [3.0, 1e300]}, index=["A", "B"])
     assert cl.krugman_index(matrix).tolist() == pytest.approx([0.5, 0.5])
+
+
+# ------------------------------------------------------------------------------------------------
+# 9. clear errors instead of errors from inside dependencies
+# ------------------------------------------------------------------------------------------------
+def test_collusion_refuses_substitutability_too_close_to_zero():
+    for value in (1e-12, 1e-8, 1e-4):
+        with pytest.raises(ValueError, match="`substitutability` .* too close to 0"):
+            cl.collusion(2, substitutability=value)
+    near = cl.collusion(2, substitutability=1e-3).critical_discount
+    assert near == pytest.approx(0.5, abs=1e-4)  # the limit as substitutability goes to 0
+
+
+def test_calibrate_scale_elasticity_below_its_bracket_is_explained():
+    with pytest.raises(ValueError, match="needs a scale elasticity below 1e-12"):
+        cl.calibrate_scale_elasticity([1.0, 2.0], saving=0.5 - 1e-15)
+    beta = cl.calibrate_scale_elasticity([1.0, 2.0], saving=0.1)
+    assert cl.pooling_savings([1.0, 2.0], scale_elasticity=beta).saving_share == pytest.approx(0.1)
+    huge = cl.calibrate_scale_elasticity([1e308, 1e308], saving=0.1)  # scale-free
+    assert huge == pytest.approx(cl.calibrate_scale_elasticity([1.0, 1.0], saving=0.1))
+
+
+def test_equilibria_with_capacities_near_the_float_limit(no_runtime_warning):
+    competing = cl.lotka_volterra([1.0, 1.0], [1e308, 1e308], [[0.0, -0.5], [-0.5, 0.0]])
+    ordinary = cl.lotka_volterra([1.0, 1.0], [1.0, 1.0], [[0.0, -0.5], [-0.5, 0.0]])
+    big, small = competing.equilibria().equilibria, ordinary.equilibria().equilibria
+    assert big["type"].tolist() == small["type"].tolist()
+    np.testing.assert_allclose(big[[0, 1]].to_numpy(dtype=float) / 1e308,
+                               small[[0, 1]].to_numpy(dtype=float), rtol=1e-12)
+    helping = cl.lotka_volterra([1.0, 1.0], [1e308, 1e308], [[0.0, 0.5], [0.5, 0.0]])
+    with pytest.raises(ValueError, match="beyond float64's range"):
+        helping.equilibria()
+
+
+def test_simulate_default_bound_never_blames_the_caller(no_runtime_warning):
+    model = cl.lotka_volterra([1.0, 1.0], [1e308, 1e308], [[0.0, -0.5], [-0.5, 0.0]])
+    path = model.simulate([1e300, 1e300], t_max=1.0, n_points=3)
+    assert not path.exceeded_bound and np.isfinite(path.path.to_numpy()).all()
+    with pytest.raises(ValueError, match="too large to integrate"):
+        model.simulate([1.7e308, 1.7e308], t_max=1.0)
+
+
+def test_simulate_refuses_a_horizon_without_practical_limit():
+    model = cl.lotka_volterra([1.0, 1.0], [1.0, 1.0], [[0.0, -0.5], [-0.5, 0.0]])
+    with pytest.raises(ValueError, match="`t_max`=1e\\+08"):
+        model.simulate([0.1, 0.2], t_max=1e8)
+
+
+@pytest.mark.parametrize("function", [cl.entropy_weights, cl.critic_weights, cl.std_weights])
+def test_time_given_as_a_list_is_refused_by_name(function):
+    data = WIDE.assign(year=[1, 1, 2, 2])
+    with pytest.raises(TypeError, match="`time` must be the name of one index level or column"):
+        function(data, time=["year"])
+
+
+@pytest.mark.parametrize("rng, error", [("seed", TypeError), (1.5, TypeError), (True, TypeError),
+                                        (-1, ValueError)])
+def test_rng_of_the_wrong_kind_is_refused_by_name(rng, error):
+    with pytest.raises(error, match="`rng`"):
+        cl.granger_monte_carlo(n_obs=[20], effects=[0.0], replications=10, rng=rng)
+
+
+def test_the_same_rng_seed_or_generator_gives_the_same_result():
+    first = cl.granger_monte_carlo(n_obs=[20], effects=[0.0], replications=50, rng=3)
+    again = cl.granger_monte_carlo(n_obs=[20], effects=[0.0], replications=50,
+                                   rng=np.random.default_rng(3))
+    pd.testing.assert_frame_equal(first.table, again.table)
+
+
+def test_counts_without_practical_limit_are_refused_by_name():
+    results = cl.fit_var(pd.DataFrame(_noise(50), columns=["x", "y"]), lags=1)
+    presence = pd.DataFrame([[1, 0, 1], [0, 1, 1], [1, 1, 0]], index=list("xyz"),
+                            columns=list("pqr"))
+    model = cl.lotka_volterra([1.0, 1.0], [1.0, 1.0], [[0.0, 0.5], [0.5, 0.0]])
+    calls = {
+        "periods": lambda: cl.impulse_responses(results, periods=2**63),
+        "periods ": lambda: cl.variance_decomposition(results, periods=2**40),
+        "replications": lambda: cl.granger_monte_carlo(replications=2**63, rng=1),
+        "n_obs": lambda: cl.granger_monte_carlo(n_obs=[2**40], replications=10, rng=1),
+        "burn_in": lambda: cl.granger_monte_carlo(burn_in=2**40, replications=10, rng=1),
+        "n_points": lambda: model.simulate([0.1, 0.2], n_points=2**40),
+        "iterations": lambda: cl.method_of_reflections(presence, iterations=2**63),
+    }
+    for name, call in calls.items():
+        with pytest.raises(ValueError, match=f"`{name.strip()}` must be at least"):
+            call()
+    with pytest.raises(ValueError, match="simulated values"):
+        cl.granger_monte_carlo(n_obs=[100_000], replications=1_000, rng=1)
