@@ -225,6 +225,28 @@ def _check_var_results(results: Any, *, name: str = "results") -> None:
         )
 
 
+def _check_residual_covariance(results: Any, *, what: str) -> None:
+    """Refuse orthogonalised results of a VAR whose residual covariance matrix is singular.
+
+    The rank is judged on the residual correlation matrix, so it does not depend on units. With
+    fewer residual degrees of freedom than series (fit_var warns) the matrix is singular, its
+    Cholesky factor does not exist and statsmodels returns numbers that mean nothing.
+    """
+    sigma = np.asarray(results.sigma_u, dtype=float)
+    sd = np.sqrt(np.diag(sigma))
+    singular = not (np.isfinite(sigma).all() and (sd > 0).all())
+    if not singular:
+        correlation = sigma / np.outer(sd, sd)
+        singular = bool(np.linalg.eigvalsh(correlation).min() <= 1e-10)
+    if singular:
+        raise ValueError(
+            f"The residual covariance matrix of this VAR is singular ({results.df_resid} "
+            f"residual degree(s) of freedom for {results.neqs} series), so {what} "
+            f"undefined: they need its Cholesky factor. Fit the VAR on more observations or "
+            f"with fewer lags (see var_observations_needed)."
+        )
+
+
 def _check_series_names(names: Any, known: list[str], *, name: str) -> list[str]:
     listed = [names] if isinstance(names, str) else names
     if not isinstance(listed, (list, tuple)) or not listed:
@@ -698,7 +720,8 @@ def impulse_responses(results: Any, *, periods: int = 10):
     TypeError
         If `results` is not a fitted VAR or `periods` is not an integer.
     ValueError
-        If `periods` is below 1.
+        If `periods` is below 1 or above 10**6, or the VAR's residual covariance matrix is
+        singular (fewer residual degrees of freedom than series).
 
     Notes
     -----
@@ -719,6 +742,7 @@ def impulse_responses(results: Any, *, periods: int = 10):
     """
     _check_var_results(results)
     periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
+    _check_residual_covariance(results, what="the orthogonalised impulse responses are")
     return results.irf(periods)
 
 
@@ -743,7 +767,8 @@ def variance_decomposition(results: Any, *, periods: int = 10):
     TypeError
         If `results` is not a fitted VAR or `periods` is not an integer.
     ValueError
-        If `periods` is below 1.
+        If `periods` is below 1 or above 10**6, or the VAR's residual covariance matrix is
+        singular (fewer residual degrees of freedom than series).
 
     Notes
     -----
@@ -766,6 +791,7 @@ def variance_decomposition(results: Any, *, periods: int = 10):
     """
     _check_var_results(results)
     periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
+    _check_residual_covariance(results, what="the forecast-error variance decomposition is")
     return results.fevd(periods)
 
 

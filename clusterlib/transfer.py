@@ -1102,6 +1102,18 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
         frame.columns.name = "sector"
         _validate.check_no_overflow(frame.to_numpy(), name="chain + source or destination",
                                     operation="add up by sector")
+    # what TransferResult.to_frame() computes must be defined: refuse here, naming the region
+    no_secondary = output["secondary"].to_numpy() == 0
+    if no_secondary.any():
+        raise ValueError(
+            f"Secondary value added is zero in (time, region) "
+            f"{_validate._listed(index[no_secondary].tolist())}, so the structure-advancement "
+            f"ratio (tertiary / secondary) of the result is undefined. Pass a `source` and "
+            f"`destination` with positive secondary value added, or move secondary stages."
+        )
+    _validate.check_output_employment(output, employment,
+                                      output_name="value added (source or destination)",
+                                      employment_name="employment")
     clusters = [by_sector(stages).sum(), by_sector(stages.iloc[:0]).sum(),
                 by_sector(staying).sum(), by_sector(arriving, copy_factor).sum()]
     cluster = pd.DataFrame(clusters, index=index)[["value_added", "employment"]]

@@ -523,3 +523,46 @@ def test_counts_without_practical_limit_are_refused_by_name():
             call()
     with pytest.raises(ValueError, match="simulated values"):
         cl.granger_monte_carlo(n_obs=[100_000], replications=1_000, rng=1)
+
+
+# ------------------------------------------------------------------------------------------------
+# 10. results the caller cannot use are refused
+# ------------------------------------------------------------------------------------------------
+def test_orthogonalised_results_of_a_var_with_singular_residual_covariance_are_refused():
+    with pytest.warns(UserWarning, match="singular"):
+        results = cl.fit_var(pd.DataFrame(_noise(6, 3, seed=1), columns=list("abc")), lags=1)
+    with pytest.raises(ValueError, match="residual covariance matrix of this VAR is singular"):
+        cl.impulse_responses(results, periods=3)
+    with pytest.raises(ValueError, match="variance decomposition is undefined"):
+        cl.variance_decomposition(results, periods=3)
+
+
+def test_orthogonalised_results_of_a_var_in_any_units_are_kept():
+    data = pd.DataFrame(_noise(50), columns=["x", "y"])
+    expected = cl.impulse_responses(cl.fit_var(data, lags=1), periods=4).irfs
+    rescaled = cl.impulse_responses(cl.fit_var(data * [1e4, 1e-4], lags=1), periods=4).irfs
+    np.testing.assert_allclose(rescaled[:, 0, 1] * 1e-8, expected[:, 0, 1], rtol=1e-8)
+
+
+def test_simulate_bound_below_the_starting_total_is_refused():
+    model = cl.lotka_volterra([1.0, 1.0], [1.0, 1.0], [[0.0, 0.5], [0.5, 0.0]])
+    with pytest.raises(ValueError, match=r"`bound` \(0.2\) must exceed the starting total"):
+        model.simulate([0.1, 0.2], bound=0.2)
+
+
+def test_simulate_transfer_refuses_a_result_whose_table_would_be_undefined():
+    chain = pd.DataFrame({"sector": ["tertiary", "secondary"], "value_added": [10.0, 20.0],
+                          "employment": [0.5, 4.0]}, index=["design", "production"])
+    source = pd.DataFrame({"value_added": [100.0, 1000.0, 1500.0],
+                           "employment": [20.0, 100.0, 100.0]},
+                          index=["primary", "secondary", "tertiary"])
+    destination = source.copy()
+    destination.loc["secondary"] = [0.0, 0.0]
+    for mode, moved in (("complete", None), ("incomplete", ["design"]), ("replicating", None)):
+        with pytest.raises(ValueError, match=r"Secondary value added is zero.*'destination'"):
+            cl.simulate_transfer(chain, source=source, destination=destination, mode=mode,
+                                 moved=moved)
+    result = cl.simulate_transfer(chain, source=source, destination=source, mode="complete")
+    table = result.to_frame()
+    structure = ["advancement_ratio", "advancement_weighted", "rationalisation"]
+    assert np.isfinite(table[structure].to_numpy()).all()
