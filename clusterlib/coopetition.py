@@ -1139,9 +1139,19 @@ def _shapley_from_values(values: np.ndarray, n: int) -> np.ndarray:
 
 
 def _coalition_key(members: Any) -> frozenset:
-    if isinstance(members, str):
-        return frozenset([members])
-    return frozenset(members)
+    """The players of a coalition given as a tuple, list, set or frozenset, or one player alone
+    (a string, a number or any other single label); a player listed twice is refused."""
+    if isinstance(members, (tuple, list)):
+        if len(set(members)) != len(members):
+            raise ValueError(
+                f"Coalition {members!r} of `game` lists a player more than once; a coalition is "
+                f"a set of players. Name each member once."
+            )
+        return frozenset(members)
+    if isinstance(members, (set, frozenset)):
+        return frozenset(members)
+    _validate.check_hashable(members, name="game", what="a coalition or a single player")
+    return frozenset([members])
 
 
 def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
@@ -1203,9 +1213,17 @@ def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
     [0.6667, 0.1667, 0.1667]
     """
     if isinstance(game, Mapping):
-        worth = {}
+        worth, given_as = {}, {}
         for members, value in game.items():
-            worth[_coalition_key(members)] = _validate.check_real(value, name=f"v({members!r})")
+            key = _coalition_key(members)
+            number = _validate.check_real(value, name=f"v({members!r})")
+            if key in worth and worth[key] != number:
+                raise ValueError(
+                    f"`game` gives coalition {given_as[key]!r} the worth {worth[key]!r} and "
+                    f"{members!r} (the same players) the worth {number!r}; a coalition has one "
+                    f"worth whatever the order of its players. Keep one of them."
+                )
+            worth[key], given_as[key] = number, members
         if players is None:
             largest = max(worth, key=len) if worth else frozenset()
             players = sorted(largest, key=str)
@@ -1217,6 +1235,11 @@ def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
     else:
         raise TypeError(f"`game` must be a mapping from coalitions to worths or a function of a "
                         f"coalition; received {type(game).__name__}.")
+    if isinstance(players, (str, bytes)) or not isinstance(players, (Sequence, pd.Index)):
+        raise TypeError(
+            f"`players` must be a list of players; received {type(players).__name__} "
+            f"{players!r} (a string would be split into letters). Pass e.g. ['A', 'B']."
+        )
     roster = list(players)
     n = _validate.check_integer(len(roster), name="number of players", minimum=1,
                                 maximum=MAX_PLAYERS,

@@ -566,3 +566,32 @@ def test_simulate_transfer_refuses_a_result_whose_table_would_be_undefined():
     table = result.to_frame()
     structure = ["advancement_ratio", "advancement_weighted", "rationalisation"]
     assert np.isfinite(table[structure].to_numpy()).all()
+
+
+# ------------------------------------------------------------------------------------------------
+# 6. contradictory or malformed games
+# ------------------------------------------------------------------------------------------------
+def test_shapley_value_refuses_one_coalition_with_two_worths():
+    game = {("A",): 1.0, ("B",): 1.0, ("A", "B"): 3.0, ("B", "A"): 4.0}
+    with pytest.raises(ValueError, match="the same players"):
+        cl.shapley_value(game)
+    consistent = {("A",): 1.0, ("B",): 1.0, ("A", "B"): 3.0, ("B", "A"): 3.0}
+    assert cl.shapley_value(consistent).tolist() == [1.5, 1.5]
+
+
+def test_shapley_value_refuses_a_player_listed_twice_in_a_coalition():
+    with pytest.raises(ValueError, match=r"\('A', 'A'\) of `game` lists a player more than once"):
+        cl.shapley_value({("A", "A"): 1.0})
+
+
+def test_shapley_value_reads_a_single_player_given_alone():
+    by_number = cl.shapley_value({1: 1.0, 2: 2.0, (1, 2): 6.0})
+    assert by_number.to_dict() == {1: 2.5, 2: 3.5}
+    assert cl.shapley_value({"firm": 2.0}).tolist() == [2.0]
+
+
+def test_shapley_value_refuses_players_given_as_a_string():
+    game = {"a": 1.0, "b": 1.0, ("a", "b"): 3.0}
+    with pytest.raises(TypeError, match="a string would be split into letters"):
+        cl.shapley_value(game, players="ab")
+    assert cl.shapley_value(game, players=["b", "a"]).to_dict() == {"b": 1.5, "a": 1.5}
