@@ -887,12 +887,22 @@ def checked_sum(values: np.ndarray, *, axis: int | None = None, name: str = "dat
     return total
 
 
+#: Relative shortfall of a published regional total below the matrix's row sum that is read
+#: as rounding of the published figures (accepted with a warning); a larger one raises.
+ROUNDING_SHORTFALL = 1e-3
+
+
 def check_regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray, *,
-                          name: str = "total", tolerance: float = 1e-9) -> np.ndarray:
+                          name: str = "total", tolerance: float = 1e-9,
+                          shortfall: float = ROUNDING_SHORTFALL,
+                          stacklevel: int = 4) -> np.ndarray:
     """Return one positive total per region, at least the region's row sum, or raise.
 
     A regional total (GDP, total employment) must include the industries listed in the matrix,
-    so it may not be smaller than their sum, up to a relative rounding `tolerance`.
+    so it may not be smaller than their sum, up to a relative rounding `tolerance`. Published
+    totals rounded separately from their parts may fall short by a little more: a shortfall of
+    at most `shortfall` (0.1 %) of the row sum is accepted with a warning naming the regions,
+    and the row sum is used as their total; a larger one raises.
     """
     series = as_series(total, name=name)
     check_aligned(regions, series.index, left_name="matrix rows", right_name=name)
@@ -908,13 +918,27 @@ def check_regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray, *,
         )
     short = values < row_sum * (1.0 - tolerance)
     if short.any():
-        shown = ", ".join(f"{label!r}: {value:g} < {part:g}" for label, value, part in
-                          list(zip(regions[short], values[short], row_sum[short]))[:_MAX_LISTED])
-        raise ValueError(
-            f"`{name}` is smaller than the matrix's row sum for regions "
-            f"{_listed(regions[short].tolist())} ({shown}); a region's total activity must "
-            f"include the industries in `matrix`. Pass totals over all industries."
-        )
+        gap = np.where(short, (row_sum - values) / np.where(row_sum > 0, row_sum, 1.0), 0.0)
+        large = gap > shortfall
+        if large.any():
+            shown = ", ".join(f"{label!r}: {value:g} < {part:g}" for label, value, part in
+                              list(zip(regions[large], values[large],
+                                       row_sum[large]))[:_MAX_LISTED])
+            raise ValueError(
+                f"`{name}` is smaller than the matrix's row sum for regions "
+                f"{_listed(regions[large].tolist())} ({shown}), by more than the "
+                f"{shortfall:.1%} that rounding of published totals explains; a region's total "
+                f"activity must include the industries in `matrix`. Pass totals over all "
+                f"industries."
+            )
+        import warnings
+
+        warnings.warn(
+            f"`{name}` falls short of the matrix's row sum for regions "
+            f"{_listed(regions[short].tolist())} by at most {gap.max():.3%} (within the "
+            f"{shortfall:.1%} read as rounding of published totals); their row sums are used as "
+            f"their totals.", UserWarning, stacklevel=stacklevel)
+        values = np.maximum(values, row_sum)
     return values
 
 

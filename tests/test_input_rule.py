@@ -595,3 +595,67 @@ def test_shapley_value_refuses_players_given_as_a_string():
     with pytest.raises(TypeError, match="a string would be split into letters"):
         cl.shapley_value(game, players="ab")
     assert cl.shapley_value(game, players=["b", "a"]).to_dict() == {"b": 1.5, "a": 1.5}
+
+
+# ------------------------------------------------------------------------------------------------
+# 11. reference options regional studies use
+# ------------------------------------------------------------------------------------------------
+# EconGeo's example vectors (hoover_index / Hoover.Gini help pages: ind <- c(0, 10, 10, 30, 50),
+# pop <- c(10, 15, 20, 25, 30)); its pages print no value, so the index is computed by hand:
+# shares of ind 0, .1, .1, .3, .5 and of pop .1, .15, .2, .25, .3 differ by .1, .05, .1, .05, .2,
+# whose half-sum is 0.25.
+ECONGEO_IND = pd.DataFrame({"ind": [0.0, 10.0, 10.0, 30.0, 50.0]}, index=list("abcde"))
+ECONGEO_POP = pd.Series([10.0, 15.0, 20.0, 25.0, 30.0], index=list("abcde"))
+
+
+def test_hoover_coefficient_against_a_separate_reference_distribution():
+    assert cl.hoover_coefficient(ECONGEO_IND, reference=ECONGEO_POP)["ind"] == pytest.approx(0.25)
+    shuffled = ECONGEO_POP.sample(frac=1.0, random_state=0).to_dict()
+    assert cl.hoover_coefficient(ECONGEO_IND, reference=shuffled)["ind"] == pytest.approx(0.25)
+    in_thousands = cl.hoover_coefficient(ECONGEO_IND, reference=ECONGEO_POP * 1e3)
+    assert in_thousands["ind"] == pytest.approx(0.25)
+
+
+def test_reference_equal_to_the_row_sums_gives_the_default():
+    pd.testing.assert_series_equal(cl.hoover_coefficient(MATRIX, reference=MATRIX.sum(axis=1)),
+                                   cl.hoover_coefficient(MATRIX), rtol=1e-12)
+    pd.testing.assert_series_equal(cl.locational_gini(MATRIX, reference=MATRIX.sum(axis=1)),
+                                   cl.locational_gini(MATRIX), rtol=1e-12)
+
+
+def test_locational_gini_against_a_reference_by_hand():
+    # LQs against population shares: 0/.1, .1/.15, .1/.2, .3/.25, .5/.3 = 0, .67, .5, 1.2, 1.67;
+    # sorted by LQ (a, c, b, d, e), G = sum_k (s_k X_{k-1} - x_k Y_{k-1}) (Krugman's Lorenz curve)
+    s = np.array([0.0, 0.1, 0.1, 0.3, 0.5])
+    x = np.array([0.1, 0.2, 0.15, 0.25, 0.3])
+    expected = float((s * np.concatenate([[0], np.cumsum(x)[:-1]])
+                      - x * np.concatenate([[0], np.cumsum(s)[:-1]])).sum())
+    result = cl.locational_gini(ECONGEO_IND, reference=ECONGEO_POP)
+    assert result["ind"] == pytest.approx(expected)
+
+
+def test_reference_errors():
+    with pytest.raises(ValueError, match="not both"):
+        cl.hoover_coefficient(MATRIX, total=MATRIX.sum(axis=1), reference=MATRIX.sum(axis=1))
+    with pytest.raises(ValueError, match="do not match"):
+        cl.hoover_coefficient(MATRIX, reference={"A": 1.0, "B": 2.0, "Z": 3.0})
+    with pytest.raises(ValueError, match="negative"):
+        cl.hoover_coefficient(MATRIX, reference={"A": 1.0, "B": -2.0, "C": 3.0})
+    with pytest.raises(ValueError, match="zero for every region"):
+        cl.hoover_coefficient(MATRIX, reference={"A": 0.0, "B": 0.0, "C": 0.0})
+    with pytest.raises(ValueError, match="zero or negative"):
+        cl.locational_gini(MATRIX, reference={"A": 0.0, "B": 2.0, "C": 3.0})
+
+
+def test_location_quotient_accepts_totals_short_by_rounding_with_a_warning():
+    matrix = pd.DataFrame({"textiles": [50.0, 10.0], "software": [50.0, 90.0]},
+                          index=["A", "B"])
+    published = pd.Series({"A": 99.95, "B": 100.0})  # 0.05 % below A's row sum of 100
+    with pytest.warns(UserWarning, match=r"\['A'\] by at most 0.050%"):
+        result = cl.location_quotient(matrix, total=published)
+    pd.testing.assert_frame_equal(result, cl.location_quotient(matrix))
+    with pytest.raises(ValueError, match=r"regions \['A'\] .*by more than the 0.1%"):
+        cl.location_quotient(matrix, total=pd.Series({"A": 99.0, "B": 100.0}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # within 1e-9: no warning
+        cl.location_quotient(matrix, total=pd.Series({"A": 100.0 * (1 - 1e-12), "B": 100.0}))
