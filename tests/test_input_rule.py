@@ -8,6 +8,7 @@ order and to the label order of dicts, and refusal of complex numbers, non-boole
 repeated labels.
 """
 
+import itertools
 import warnings
 
 import numpy as np
@@ -659,3 +660,215 @@ def test_location_quotient_accepts_totals_short_by_rounding_with_a_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # within 1e-9: no warning
         cl.location_quotient(matrix, total=pd.Series({"A": 100.0 * (1 - 1e-12), "B": 100.0}))
+
+
+# ------------------------------------------------------------------------------------------------
+# 12. property tests per function family (hypothesis)
+# ------------------------------------------------------------------------------------------------
+SCALES = st.sampled_from([1e-200, 1e-12, 1e-3, 7.0, 1e4, 1e13, 1e200])
+POSITIVE = st.floats(min_value=0.5, max_value=100.0, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def region_industry(draw, min_regions=2, max_regions=6, min_industries=2, max_industries=4):
+    rows = draw(st.integers(min_regions, max_regions))
+    cols = draw(st.integers(min_industries, max_industries))
+    values = draw(st.lists(st.lists(POSITIVE, min_size=cols, max_size=cols), min_size=rows,
+                           max_size=rows))
+    return pd.DataFrame(values, index=[f"r{i}" for i in range(rows)],
+                        columns=[f"i{j}" for j in range(cols)])
+
+
+def _permuted(frame: pd.DataFrame, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    return frame.iloc[rng.permutation(frame.shape[0]), rng.permutation(frame.shape[1])]
+
+
+AGGLOMERATION = {
+    "location_quotient": lambda m: cl.location_quotient(m),
+    "herfindahl": lambda m: cl.herfindahl(m).to_frame(),
+    "krugman_index": lambda m: cl.krugman_index(m),
+    "hoover_coefficient": lambda m: cl.hoover_coefficient(m),
+    "locational_gini": lambda m: cl.locational_gini(m),
+}
+
+
+@SETTINGS
+@given(matrix=region_industry(), scale=SCALES, seed=st.integers(0, 100))
+def test_agglomeration_measures_do_not_depend_on_units_or_order(matrix, scale, seed):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        for name, measure in AGGLOMERATION.items():
+            expected = measure(matrix)
+            scaled = measure(matrix * scale)
+            reordered = measure(_permuted(matrix, seed))
+            np.testing.assert_allclose(np.asarray(scaled, dtype=float),
+                                       np.asarray(expected, dtype=float), rtol=1e-9,
+                                       atol=1e-12, err_msg=name)
+            if isinstance(expected, pd.DataFrame):
+                reordered = reordered.loc[expected.index, expected.columns]
+            else:
+                reordered = reordered.loc[expected.index]
+            np.testing.assert_allclose(np.asarray(reordered, dtype=float),
+                                       np.asarray(expected, dtype=float), rtol=1e-9,
+                                       err_msg=name)
+        values = matrix.iloc[:, 0].to_numpy()
+        assert cl.gini(values * scale) == pytest.approx(cl.gini(values), rel=1e-9)
+
+
+@SETTINGS
+@given(matrix=region_industry(), seed=st.integers(0, 100))
+def test_hoover_reference_is_read_by_label(matrix, seed):
+    reference = pd.Series(np.arange(1.0, len(matrix) + 1.0), index=matrix.index)
+    shuffled = reference.sample(frac=1.0, random_state=seed)
+    pd.testing.assert_series_equal(cl.hoover_coefficient(matrix, reference=shuffled.to_dict()),
+                                   cl.hoover_coefficient(matrix, reference=reference))
+
+
+@SETTINGS
+@given(data=region_industry(min_regions=3, max_regions=8, min_industries=2, max_industries=4),
+       scale=SCALES, seed=st.integers(0, 100))
+def test_weights_do_not_depend_on_units_or_row_order(data, scale, seed):
+    rng = np.random.default_rng(seed)
+    # a seeded perturbation: no indicator is constant and no two are perfectly correlated
+    data = data + rng.uniform(0.0, 1.0, size=data.shape)
+    rows = data.iloc[rng.permutation(len(data))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        for function in (cl.critic_weights, cl.std_weights, cl.entropy_weights):
+            expected = function(data)
+            np.testing.assert_allclose(function(data * scale).to_numpy(), expected.to_numpy(),
+                                       rtol=1e-8, err_msg=function.__name__)
+            np.testing.assert_allclose(function(rows).to_numpy(), expected.to_numpy(),
+                                       rtol=1e-9, err_msg=function.__name__)
+        z = cl.minmax_normalise(data * scale)
+        np.testing.assert_allclose(z.to_numpy(), cl.minmax_normalise(data).to_numpy(),
+                                   rtol=1e-9, atol=1e-12)
+
+
+@SETTINGS
+@given(levels=st.lists(st.lists(st.floats(0.01, 1.0), min_size=3, max_size=3), min_size=2,
+                       max_size=5),
+       scale=st.sampled_from([1e-200, 1e-12, 1e-3, 0.5]), seed=st.integers(0, 100))
+def test_coupling_degree_does_not_depend_on_units_or_row_order(levels, scale, seed):
+    frame = pd.DataFrame(levels, columns=["economy", "environment", "society"])
+    expected = cl.coupling_coordination(frame).coupling
+    np.testing.assert_allclose(cl.coupling_coordination(frame * scale).coupling.to_numpy(),
+                               expected.to_numpy(), rtol=1e-9)
+    rows = frame.sample(frac=1.0, random_state=seed)
+    pd.testing.assert_series_equal(cl.coupling_coordination(rows).coupling.loc[expected.index],
+                                   expected)
+
+
+@SETTINGS
+@given(start=st.lists(POSITIVE, min_size=3, max_size=3), end=st.lists(POSITIVE, min_size=3,
+                                                                       max_size=3),
+       scale=SCALES, seed=st.integers(0, 100))
+def test_structure_indices_do_not_depend_on_units_or_sector_order(start, end, scale, seed):
+    sectors = ["primary", "secondary", "tertiary"]
+    before, after = pd.Series(start, index=sectors), pd.Series(end, index=sectors)
+    order = list(np.random.default_rng(seed).permutation(sectors))
+    for index in (cl.moore_index, cl.lilien_index):
+        expected = index(before, after)
+        assert index(before * scale, after) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+        assert index(before[order], after[order]) == pytest.approx(expected, rel=1e-12,
+                                                                   abs=1e-12)
+    assert cl.structure_advancement(before * scale) == pytest.approx(
+        cl.structure_advancement(before), rel=1e-12)
+
+
+@SETTINGS
+@given(y_scale=SCALES, x_scale=SCALES, shift=st.floats(-1e3, 1e3), seed=st.integers(0, 50))
+def test_granger_f_test_does_not_depend_on_units_or_means(y_scale, x_scale, shift, seed):
+    y, x = _granger_pair(seed)
+    expected = cl.granger_f_test(y, x)["statistic"].to_numpy()
+    scaled = cl.granger_f_test((y + shift) * y_scale, x * x_scale)["statistic"].to_numpy()
+    np.testing.assert_allclose(scaled, expected, rtol=1e-7)
+
+
+@SETTINGS
+@given(growth=st.lists(st.floats(0.1, 3.0), min_size=3, max_size=3),
+       capacity=st.lists(st.floats(1.0, 50.0), min_size=3, max_size=3), seed=st.integers(0, 100))
+def test_lotka_volterra_reads_dicts_by_label_in_any_order(growth, capacity, seed):
+    labels = ["A", "B", "C"]
+    interactions = pd.DataFrame([[0.0, -0.2, 0.1], [-0.3, 0.0, 0.0], [0.1, 0.0, 0.0]],
+                                index=labels, columns=labels)
+    order = list(np.random.default_rng(seed).permutation(labels))
+    as_dict = cl.lotka_volterra({k: growth[labels.index(k)] for k in order},
+                                {k: capacity[labels.index(k)] for k in order}, interactions)
+    as_series = cl.lotka_volterra(pd.Series(growth, index=labels),
+                                  pd.Series(capacity, index=labels), interactions)
+    pd.testing.assert_series_equal(as_dict.growth, as_series.growth)
+    pd.testing.assert_series_equal(as_dict.capacity, as_series.capacity)
+    sizes = {k: float(i + 1) for i, k in enumerate(order)}
+    pd.testing.assert_series_equal(as_dict.rates(sizes),
+                                   as_series.rates(pd.Series(sizes).reindex(labels)))
+
+
+@SETTINGS
+@given(worths=st.lists(st.floats(0.0, 10.0), min_size=7, max_size=7), seed=st.integers(0, 100))
+def test_shapley_value_does_not_depend_on_how_coalitions_are_written(worths, seed):
+    rng = np.random.default_rng(seed)
+    players = ["A", "B", "C"]
+    coalitions = [c for size in (1, 2, 3) for c in itertools.combinations(players, size)]
+    game = dict(zip(coalitions, worths))
+    written = {tuple(rng.permutation(list(c))): v for c, v in reversed(list(game.items()))}
+    pd.testing.assert_series_equal(cl.shapley_value(written, players=players),
+                                   cl.shapley_value(game, players=players))
+
+
+@SETTINGS
+@given(volumes=st.lists(POSITIVE, min_size=2, max_size=5), scale=SCALES)
+def test_pooling_shares_do_not_depend_on_units(volumes, scale):
+    expected = cl.pooling_savings(volumes, scale_elasticity=0.7)
+    scaled = cl.pooling_savings([v * scale for v in volumes], scale_elasticity=0.7)
+    assert scaled.saving_share == pytest.approx(expected.saving_share, rel=1e-9, abs=1e-15)
+
+
+@SETTINGS
+@given(values=st.lists(st.floats(0.5, 10.0), min_size=5, max_size=5).filter(
+    lambda v: len(set(v)) > 1), seed=st.integers(0, 100))
+def test_smile_curve_reads_dict_positions_by_label_in_any_order(values, seed):
+    stages = list("abcde")
+    series = pd.Series(values, index=stages)
+    positions = {stage: float(i) for i, stage in enumerate(stages)}
+    order = list(np.random.default_rng(seed).permutation(stages))
+    shuffled = {stage: positions[stage] for stage in order}
+    assert cl.smile_curve(series, positions=shuffled).r_squared == pytest.approx(
+        cl.smile_curve(series).r_squared, rel=1e-9, abs=1e-12)
+
+
+# refusals shared by every family: complex numbers, flags that are not booleans, repeated labels
+@SETTINGS
+@given(real=POSITIVE, imaginary=st.floats(-5.0, 5.0).filter(lambda v: v != 0.0),
+       call=st.sampled_from(sorted(COMPLEX_CALLS)))
+def test_complex_input_is_refused_by_every_family(real, imaginary, call):
+    with pytest.raises(TypeError, match="real|not numeric|numeric array"):
+        COMPLEX_CALLS[call]()
+    with pytest.raises(TypeError, match="real|numbers"):
+        cl.gini(np.array([real, complex(real, imaginary), 1.0]))
+
+
+NOT_A_FLAG = st.one_of(st.text(max_size=6), st.integers(), st.floats(allow_nan=False),
+                       st.none(), st.lists(st.booleans(), max_size=2))
+
+
+@SETTINGS
+@given(flag=NOT_A_FLAG)
+def test_flags_refuse_anything_but_a_bool(flag):
+    with pytest.raises(TypeError, match="must be True or False"):
+        cl.location_quotient(MATRIX, binary=flag)
+    with pytest.raises(TypeError, match="must be True or False"):
+        cl.moore_index(BEFORE, AFTER, degrees=flag)
+
+
+@SETTINGS
+@given(repeat=st.sampled_from(["primary", "secondary", "tertiary"]),
+       where=st.integers(0, 3))
+def test_repeated_labels_in_a_selection_are_refused(repeat, where):
+    sectors = ["primary", "secondary", "tertiary"]
+    sectors.insert(where, repeat)
+    with pytest.raises(ValueError, match="more than once"):
+        cl.structure_advancement(BEFORE, sectors=sectors)
+    with pytest.raises(ValueError, match="more than once"):
+        cl.minmax_normalise(WIDE, directions=pd.Series(1, index=["gdp", "rd", "port", "rd"]))
