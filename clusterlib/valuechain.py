@@ -354,7 +354,11 @@ def value_capture(parts: pd.Series | dict[str, float], *, price: float | None = 
                 f"`remainder`={remainder!r} needs a `price`: without one the parts are the whole "
                 f"and nothing remains. Pass price=... or drop remainder."
             )
-        whole = float(series.sum())
+        with np.errstate(over="ignore"):
+            whole = float(series.sum())
+        if not np.isfinite(whole):  # the parts' sum overflows; their shares are scale-free
+            series = series * float(_validate.power_of_two_scale(series.max()))
+            whole = float(series.sum())
         if whole == 0:
             raise ValueError("All parts are zero; there is no whole to split. Pass the values "
                              "captured by each participant.")

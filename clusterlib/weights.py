@@ -316,17 +316,7 @@ def minmax_normalise(data: pd.DataFrame | np.ndarray, *, directions: Any = None)
     """
     frame = as_numeric_frame(data, name="data", min_rows=2)
     signs = check_directions(directions, frame.columns).to_numpy()
-    x = _matrix(frame)
-    with np.errstate(over="ignore"):
-        sums = x.sum(axis=0)
-    if not np.isfinite(sums).all():
-        check_finite(frame, name="data")  # a sum that overflows is no error: z is scale-free
-    low, high = x.min(axis=0), x.max(axis=0)
-    with np.errstate(over="ignore"):
-        wide = ~np.isfinite(high - low)
-    if wide.any():  # the range overflows: halve those columns (exact), z does not change
-        x = x * np.where(wide, 0.5, 1.0)
-        low, high = x.min(axis=0), x.max(axis=0)
+    x, low, high = _finite_range(_matrix(frame), frame)
     constant = low == high
     if constant.any():
         raise ValueError(
@@ -785,9 +775,7 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     check_weights(weights, name="weights")
     w = weights.reindex(frame.columns).to_numpy()
     signs = check_directions(directions, frame.columns).to_numpy()
-    x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
-    low, high = x.min(axis=0), x.max(axis=0)
+    x, low, high = _finite_range(_matrix(frame), frame)
     constant = low == high
     weighted_constant = constant & (w > 0)
     if weighted_constant.any():
@@ -800,6 +788,27 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     anchor, span = _anchor_span(low[use], high[use], signs[use])
     scores = ((x[:, use] - anchor) / span + 0.0) @ w[use]
     return pd.Series(np.clip(scores, 0.0, 1.0), index=frame.index, name="composite_index")
+
+
+def _finite_range(x: np.ndarray, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray,
+                                                                 np.ndarray]:
+    """Values, column minima and maxima for min-max scores, whose range never overflows.
+
+    Missing or infinite values raise (:func:`check_finite`). Min-max scores are scale-free, so
+    a column whose sum overflows is no error, and a column whose range overflows (-1e308 to
+    1e308) is halved (exact); other data are left untouched.
+    """
+    with np.errstate(over="ignore"):
+        sums = x.sum(axis=0)
+    if not np.isfinite(sums).all():
+        check_finite(frame, name="data")
+    low, high = x.min(axis=0), x.max(axis=0)
+    with np.errstate(over="ignore"):
+        wide = ~np.isfinite(high - low)
+    if wide.any():
+        x = x * np.where(wide, 0.5, 1.0)
+        low, high = x.min(axis=0), x.max(axis=0)
+    return x, low, high
 
 
 def _unit_sized(x: np.ndarray, stats: dict[str, np.ndarray]) -> tuple[np.ndarray,

@@ -872,3 +872,12 @@ def test_repeated_labels_in_a_selection_are_refused(repeat, where):
         cl.structure_advancement(BEFORE, sectors=sectors)
     with pytest.raises(ValueError, match="more than once"):
         cl.minmax_normalise(WIDE, directions=pd.Series(1, index=["gdp", "rd", "port", "rd"]))
+
+
+def test_value_capture_and_composite_index_at_extreme_magnitudes(no_runtime_warning):
+    assert cl.value_capture({"design": 1e308, "assembly": 1e308}).tolist() == [0.5, 0.5]
+    wide = pd.DataFrame({"x": [-1e308, 1e308, 0.0], "y": [1.0, 2.0, 3.0]})
+    ordinary = pd.DataFrame({"x": [-1.0, 1.0, 0.0], "y": [1.0, 2.0, 3.0]})
+    weights = {"x": 0.5, "y": 0.5}
+    pd.testing.assert_series_equal(cl.composite_index(wide, weights),
+                                   cl.composite_index(ordinary, weights))
