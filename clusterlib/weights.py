@@ -246,7 +246,9 @@ def _weights_output(data: Any, time: Any, *, min_rows: int, method: str, label: 
     data, labels = split_by_level(data, time, name="data", option="time")
     frame = as_numeric_frame(data, name="data", min_rows=1)
     x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
+    with np.errstate(over="ignore"):  # an overflow is reported by check_finite_sums
+        sums = x.sum(axis=0)
+    check_finite_sums(sums, frame, name="data")
     periods, rows = _row_groups(labels)
     short = [p for p, r in zip(periods, rows) if len(r) < min_rows]
     if short:
@@ -453,7 +455,8 @@ def entropy_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
                     f"better or worse). Pass directions=None, or use normalisation='minmax' "
                     f"to normalise by direction."
                 )
-            stats = _scan(x, extremes=False, xlogx=True)
+            x, stats = _rescaled_if_overflowing(x, frame, _scan(x, extremes=False, xlogx=True),
+                                                extremes=False, xlogx=True)
             check_finite_sums(stats["sum"], frame, name="data")
             sums, xlogx = stats["sum"], stats["xlogx"]
             divergence = _divergence(sums, xlogx, m)
@@ -474,7 +477,7 @@ def entropy_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
                 xlogx[j] = special.xlogy(x[:, j], x[:, j]).sum()
             divergence[redo] = _divergence(sums[redo], xlogx[redo], m)
         else:
-            stats = _scan(x)
+            x, stats = _rescaled_if_overflowing(x, frame, _scan(x))
             check_finite_sums(stats["sum"], frame, name="data")
             constant = stats["min"] == stats["max"]
             anchor, span = _anchor_span(stats["min"], stats["max"], signs)
@@ -788,6 +791,21 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     anchor, span = _anchor_span(low[use], high[use], signs[use])
     scores = ((x[:, use] - anchor) / span + 0.0) @ w[use]
     return pd.Series(np.clip(scores, 0.0, 1.0), index=frame.index, name="composite_index")
+
+
+def _rescaled_if_overflowing(x: np.ndarray, frame: pd.DataFrame, stats: dict[str, np.ndarray],
+                             **scan: bool) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Values and scan statistics, with columns brought to unit size if a column sum overflowed.
+
+    Entropy weights do not depend on an indicator's unit, so a sum that overflows float64 is
+    no error: missing or infinite values still raise (:func:`check_finite`); finite columns
+    are multiplied by a power of two (exact) and scanned again with the same options.
+    """
+    if np.isfinite(stats["sum"]).all():
+        return x, stats
+    check_finite(frame, name="data")
+    scaled = x * power_of_two_scale(np.abs(x).max(axis=0))
+    return scaled, _scan(scaled, **scan)
 
 
 def _finite_range(x: np.ndarray, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray,
