@@ -18,6 +18,16 @@ __all__: list[str] = []  # private module
 _MAX_LISTED = 5
 
 
+def is_real_dtype(dtype: Any) -> bool:
+    """Whether a dtype holds real numbers: numeric, but neither boolean nor complex.
+
+    Booleans are yes/no answers, not quantities; complex numbers have no order, and casting
+    them to float would drop the imaginary part. Both are refused wherever numbers are read.
+    """
+    return (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+            and not pd.api.types.is_complex_dtype(dtype))
+
+
 def _listed(labels: Sequence[Any]) -> str:
     """Render at most a few labels for an error message."""
     labels = list(labels)
@@ -67,14 +77,40 @@ def as_series(data: Any, *, name: str = "data", min_length: int = 1) -> pd.Serie
     if series.index.has_duplicates:
         dup = series.index[series.index.duplicated()].unique().tolist()
         raise ValueError(f"`{name}` has duplicated labels {_listed(dup)}; labels must be unique.")
-    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+    if not is_real_dtype(series.dtype):
         raise TypeError(
-            f"`{name}` must hold numbers; received dtype {series.dtype}. Convert it with "
-            f"pandas.to_numeric."
+            f"`{name}` must hold numbers (real, not complex or boolean); received dtype "
+            f"{series.dtype}. Convert it with pandas.to_numeric."
         )
     series = series.astype(float)
     check_finite(series.to_frame(name=series.name if series.name is not None else name), name=name)
     return series
+
+
+def is_labelled(data: Any) -> bool:
+    """Whether `data` carries its own labels (a Series or a dict), so it is matched by label."""
+    return isinstance(data, (pd.Series, Mapping))
+
+
+def as_series_on(data: Any, labels: pd.Index, *, name: str, labels_name: str,
+                 unit: str = "label") -> pd.Series:
+    """Return `data` as a finite float Series over `labels`, in their order, or raise.
+
+    A Series or a dict is matched by label (never by position): labels it lacks or that are not
+    in `labels` raise, naming them. An array or list is taken in the order of `labels` and must
+    have one value per label.
+    """
+    series = as_series(data, name=name)
+    if is_labelled(data):
+        check_aligned(labels, series.index, left_name=labels_name, right_name=name)
+        return series.reindex(labels).rename(name)
+    if len(series) != len(labels):
+        raise ValueError(
+            f"`{name}` has {len(series)} value(s) but `{labels_name}` has {len(labels)} "
+            f"label(s); pass one value per {unit}, or a pandas Series or dict keyed by those "
+            f"labels."
+        )
+    return pd.Series(series.to_numpy(), index=labels, name=name)
 
 
 def check_finite(frame: pd.DataFrame, *, name: str = "data") -> None:
@@ -131,8 +167,21 @@ def check_no_zero_lines(frame: pd.DataFrame, *, name: str = "data", axis: str = 
             )
 
 
+def check_no_repeats(labels: Any, *, name: str) -> None:
+    """Raise if a list of labels (a selection, an order, an index) names a label twice."""
+    index = labels if isinstance(labels, pd.Index) else pd.Index(list(labels), dtype=object)
+    if index.has_duplicates:
+        repeated = index[index.duplicated()].unique().tolist()
+        raise ValueError(
+            f"`{name}` names {_listed(repeated)} more than once; each label must appear once "
+            f"(a repeat would count it twice or hide a missing one). Name each once."
+        )
+
+
 def check_aligned(left: pd.Index, right: pd.Index, *, left_name: str, right_name: str) -> None:
-    """Raise unless two label sets are equal (order may differ)."""
+    """Raise unless two label sets are equal (order may differ) and neither repeats a label."""
+    for labels, label_name in ((left, left_name), (right, right_name)):
+        check_no_repeats(labels, name=label_name)
     left_set, right_set = set(left), set(right)  # built once: the check is linear in size
     missing = [label for label in left if label not in right_set]
     extra = [label for label in right if label not in left_set]
@@ -161,6 +210,7 @@ def check_directions(directions: Any, columns: pd.Index) -> pd.Series:
     if directions is None:
         return pd.Series(1.0, index=columns, name="direction")
     if isinstance(directions, pd.Series):
+        check_no_repeats(directions.index, name="directions")
         mapping = directions.to_dict()
     elif isinstance(directions, Mapping):
         mapping = dict(directions)
@@ -194,6 +244,53 @@ def check_choice(value: Any, choices: Sequence[str], *, name: str) -> str:
             f"`{name}` must be one of {list(choices)}; received {value!r}."
         )
     return value
+
+
+def check_flag(value: Any, *, name: str) -> bool:
+    """Return `value` as a bool if it is ``True`` or ``False`` (NumPy booleans too), or raise.
+
+    Strings (``'False'`` is a true string), numbers and None are refused: a flag is a yes/no
+    switch, and reading anything else as one would silently pick a branch.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(
+        f"`{name}` must be True or False; received {type(value).__name__} {value!r}."
+    )
+
+
+#: Largest count of periods, points, replications or iterations accepted: beyond it a call would
+#: run for hours or exhaust memory (2**63 periods were accepted before), and no analysis needs it.
+MAX_COUNT = 10**6
+
+
+def as_generator(rng: Any, *, name: str = "rng") -> np.random.Generator:
+    """Return ``numpy.random.default_rng(rng)`` for None, a non-negative int or a Generator.
+
+    Anything else (a string, a float, a bool, a legacy RandomState) raises a TypeError naming
+    the argument, instead of NumPy's message about SeedSequence entropy.
+    """
+    if rng is None or isinstance(rng, np.random.Generator):
+        return np.random.default_rng(rng)
+    if isinstance(rng, (bool, np.bool_)) or not isinstance(rng, (int, np.integer)):
+        raise TypeError(
+            f"`{name}` must be None, an integer seed or a numpy.random.Generator; received "
+            f"{type(rng).__name__} {rng!r}. Pass e.g. {name}=1 for a reproducible result."
+        )
+    if rng < 0:
+        raise ValueError(f"`{name}` must be a non-negative integer seed; received {rng}.")
+    return np.random.default_rng(rng)
+
+
+def check_hashable(value: Any, *, name: str, what: str = "a label") -> None:
+    """Raise a TypeError naming the argument if `value` cannot be a label (a list, a dict)."""
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(
+            f"`{name}` must be {what} (a string or another single label); received "
+            f"{type(value).__name__} {value!r}. Pass one name, e.g. {name}='year'."
+        ) from None
 
 
 def check_positive_int(value: Any, *, name: str, maximum: int | None = None) -> int:
@@ -269,13 +366,13 @@ def as_numeric_frame(data: Any, *, name: str = "data", min_rows: int = 1,
                 f"unique label. Aggregate or rename them first."
             )
     dtypes = frame.dtypes
-    refused = {dtype for dtype in set(dtypes) if not pd.api.types.is_numeric_dtype(dtype)
-               or pd.api.types.is_bool_dtype(dtype)}  # one check per distinct dtype
+    refused = {dtype for dtype in set(dtypes)
+               if not is_real_dtype(dtype)}  # one check per distinct dtype
     bad = [c for c, dtype in dtypes.items() if dtype in refused] if refused else []
     if bad:
         raise TypeError(
-            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric. "
-            f"Convert them with pandas.to_numeric or drop them."
+            f"`{name}` must hold numbers only; columns {_listed(bad)} are not numeric (real, "
+            f"not complex or boolean). Convert them with pandas.to_numeric or drop them."
         )
     return frame.astype(float)
 
@@ -333,6 +430,7 @@ def split_by_level(data: Any, key: Any, *, name: str = "data",
             f"`{option}` needs `{name}` to be a pandas DataFrame with an index level or column "
             f"{key!r}; received {type(data).__name__}."
         )
+    check_hashable(key, name=option, what="the name of one index level or column")
     in_index = key in [level for level in data.index.names if level is not None]
     in_columns = key in data.columns
     if in_index and in_columns:
@@ -392,7 +490,12 @@ def check_not_collinear(frame: pd.DataFrame, *, name: str = "data", purpose: str
     values = frame.to_numpy(dtype=float)
     if values.shape[1] < 2:
         return
+    # scale-free: each column is first brought to unit size by a power of two (exact), so that
+    # neither its unit nor its magnitude (1e-200 or 1e200) changes the verdict
+    values = values * power_of_two_scale(np.abs(values).max(axis=0))
     centred = values - values.mean(axis=0)
+    norms = np.linalg.norm(centred, axis=0)
+    centred = centred / np.where(norms > 0, norms, 1.0)
     collinear = []
     for j in range(values.shape[1]):
         others = np.delete(centred, j, axis=1)
@@ -406,6 +509,73 @@ def check_not_collinear(frame: pd.DataFrame, *, name: str = "data", purpose: str
             f"Series {_listed(collinear)} in `{name}` are exact linear combinations of each "
             f"other (one equals a constant plus multiples of the others); expected series "
             f"with their own variation.{why} Drop all but one of them before calling."
+        )
+
+
+def power_of_two_scale(size: Any) -> Any:
+    """Powers of two that bring each positive `size` into [0.5, 1) (1 for a zero size).
+
+    Multiplying by a power of two is exact in floating point, so a measure that does not depend
+    on the unit can be computed on the rescaled values without overflow (squares of 1e200) or
+    underflow (squares of 1e-200), and without changing any digit of ordinary data's result.
+    """
+    _, exponent = np.frexp(np.asarray(size, dtype=float))
+    # a subnormal size (below 2**-1022) is brought up to about 2**-50 only: 2**1075 overflows
+    return np.ldexp(1.0, np.clip(-exponent, -1000, 1000))
+
+
+def row_geometric_mean(values: np.ndarray) -> np.ndarray:
+    """``prod(values, axis=1) ** (1 / k)`` of non-negative rows, without underflow or overflow.
+
+    The plain product is used (bit for bit the same as before) unless it underflows to a
+    subnormal or zero, or overflows, for a row without zeros; those rows are recomputed in
+    logarithms, so levels of 1e-200 give a geometric mean of 1e-200, not 0.
+    """
+    k = values.shape[1]
+    with np.errstate(under="ignore", over="ignore"):
+        product = np.prod(values, axis=1)
+    mean = product ** (1.0 / k)
+    redo = ((product < np.finfo(float).tiny) | ~np.isfinite(product)) & (values > 0).all(axis=1)
+    if redo.any():
+        mean[redo] = np.exp(np.log(values[redo]).mean(axis=1))
+    return mean
+
+
+#: Largest ratio between the typical sizes of a least-squares design's columns (the constant
+#: term counts as 1) for which statsmodels' solvers keep enough digits.
+SCALE_RATIO_LIMIT = 1e10
+
+
+def check_comparable_scales(frame: pd.DataFrame, *, name: str = "data", constant: bool = True,
+                            limit: float = SCALE_RATIO_LIMIT) -> None:
+    """Raise if the series' typical sizes (root mean squares) differ by more than `limit`.
+
+    A regression on series of very different magnitudes (GDP in yuan, about 1e13, next to a
+    share or the constant term) is ill-conditioned: statsmodels' least squares then loses most
+    of its digits, or drops a column as "rank-deficient", and returns wrong coefficients. With
+    `constant` the constant term (size 1) is one of the columns. The fix is a change of units.
+    """
+    values = frame.to_numpy(dtype=float)
+    peak = np.abs(values).max(axis=0)
+    scale = power_of_two_scale(peak)
+    rms = np.sqrt(np.mean((values * scale) ** 2, axis=0)) / scale  # no overflow or underflow
+    labels = list(frame.columns)
+    if constant:
+        rms, labels = np.append(rms, 1.0), labels + ["the constant term"]
+    live = rms > 0
+    if live.sum() < 2:
+        return
+    sizes, names = rms[live], [label for label, keep in zip(labels, live) if keep]
+    big, small = int(np.argmax(sizes)), int(np.argmin(sizes))
+    ratio = sizes[big] / sizes[small]
+    if ratio > limit:
+        raise ValueError(
+            f"The columns of `{name}` differ too much in scale for least squares: "
+            f"{names[big]!r} has typical size {sizes[big]:.3g} and {names[small]!r} "
+            f"{sizes[small]:.3g} (a factor of {ratio:.1e}, above {limit:.0e}); statsmodels' "
+            f"solver would lose most of its digits and could return wrong coefficients. Change "
+            f"the units first (e.g. GDP in 100 million yuan rather than yuan, or divide each "
+            f"series by a round number); tests and fitted values do not depend on the units."
         )
 
 
@@ -431,6 +601,14 @@ def _index_step_problem(index: pd.Index) -> str:
         steps = np.diff(index.to_numpy())
         expected = int(steps[0]) if steps[0] > 0 else 1
         unit = f"steps of {expected}"
+    elif pd.api.types.is_float_dtype(index):
+        # times such as quarters 2024.25: equal steps up to rounding of the labels
+        times = index.to_numpy(dtype=float)
+        steps = np.diff(times)
+        expected = float(steps[0]) if steps[0] > 0 else 1.0
+        unit = f"steps of {expected:g}"
+        scale = max(float(np.abs(times).max()), abs(expected))
+        steps = np.where(np.abs(steps - expected) <= 1e-9 * scale, expected, steps)
     else:
         return ""
     bad = np.flatnonzero(steps != expected)
@@ -438,6 +616,30 @@ def _index_step_problem(index: pd.Index) -> str:
         return ""
     i = int(bad[0])
     return f"{index[i]!s} is followed by {index[i + 1]!s} (expected {unit})"
+
+
+def _time_index(index: pd.Index, *, name: str) -> pd.Index:
+    """A time index whose gaps can be judged: whole-number float years become integers, text
+    that reads as numbers (years from a CSV read as strings) is refused with the fix."""
+    if isinstance(index, pd.MultiIndex) or len(index) == 0:
+        return index
+    if pd.api.types.is_float_dtype(index):
+        times = index.to_numpy(dtype=float)
+        if (np.isfinite(times).all() and (times == np.round(times)).all()
+                and np.abs(times).max() < 2.0**53):
+            return pd.Index(times.astype(np.int64), name=index.name)
+        return index
+    if pd.api.types.is_object_dtype(index) or pd.api.types.is_string_dtype(index):
+        labels = list(index)
+        if all(isinstance(label, str) for label in labels):
+            numbers = pd.to_numeric(pd.Series(labels), errors="coerce")
+            if numbers.notna().all():
+                raise TypeError(
+                    f"The time index of `{name}` holds text that reads as numbers "
+                    f"({_listed(labels)}); a missing period cannot be detected in text labels. "
+                    f"Convert them first, e.g. data.index = data.index.astype(int) for years."
+                )
+    return index
 
 
 def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
@@ -460,6 +662,7 @@ def as_time_series_frame(data: Any, *, name: str = "data", min_rows: int = 2,
             f"Series or a dict of Series; received {type(data).__name__}."
         )
     frame = as_numeric_frame(data, name=name, min_rows=1, min_cols=min_cols)
+    frame = frame.set_axis(_time_index(frame.index, name=name), axis=0)
     values = frame.to_numpy(dtype=float)
     missing = ~np.isfinite(values)
     if missing.any():
@@ -550,6 +753,7 @@ def as_bounds(bounds: Any, columns: pd.Index, signs: pd.Series) -> tuple[pd.Seri
     """
     if isinstance(bounds, pd.DataFrame):
         check_has_columns(bounds, ["lower", "upper"], name="bounds")
+        check_no_repeats(bounds.index, name="bounds")
         pairs = {label: (row["lower"], row["upper"]) for label, row in bounds.iterrows()}
     elif isinstance(bounds, Mapping):
         pairs = dict(bounds)
@@ -683,12 +887,22 @@ def checked_sum(values: np.ndarray, *, axis: int | None = None, name: str = "dat
     return total
 
 
+#: Relative shortfall of a published regional total below the matrix's row sum that is read
+#: as rounding of the published figures (accepted with a warning); a larger one raises.
+ROUNDING_SHORTFALL = 1e-3
+
+
 def check_regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray, *,
-                          name: str = "total", tolerance: float = 1e-9) -> np.ndarray:
+                          name: str = "total", tolerance: float = 1e-9,
+                          shortfall: float = ROUNDING_SHORTFALL,
+                          stacklevel: int = 4) -> np.ndarray:
     """Return one positive total per region, at least the region's row sum, or raise.
 
     A regional total (GDP, total employment) must include the industries listed in the matrix,
-    so it may not be smaller than their sum, up to a relative rounding `tolerance`.
+    so it may not be smaller than their sum, up to a relative rounding `tolerance`. Published
+    totals rounded separately from their parts may fall short by a little more: a shortfall of
+    at most `shortfall` (0.1 %) of the row sum is accepted with a warning naming the regions,
+    and the row sum is used as their total; a larger one raises.
     """
     series = as_series(total, name=name)
     check_aligned(regions, series.index, left_name="matrix rows", right_name=name)
@@ -704,13 +918,27 @@ def check_regional_totals(total: Any, regions: pd.Index, row_sum: np.ndarray, *,
         )
     short = values < row_sum * (1.0 - tolerance)
     if short.any():
-        shown = ", ".join(f"{label!r}: {value:g} < {part:g}" for label, value, part in
-                          list(zip(regions[short], values[short], row_sum[short]))[:_MAX_LISTED])
-        raise ValueError(
-            f"`{name}` is smaller than the matrix's row sum for regions "
-            f"{_listed(regions[short].tolist())} ({shown}); a region's total activity must "
-            f"include the industries in `matrix`. Pass totals over all industries."
-        )
+        gap = np.where(short, (row_sum - values) / np.where(row_sum > 0, row_sum, 1.0), 0.0)
+        large = gap > shortfall
+        if large.any():
+            shown = ", ".join(f"{label!r}: {value:g} < {part:g}" for label, value, part in
+                              list(zip(regions[large], values[large],
+                                       row_sum[large]))[:_MAX_LISTED])
+            raise ValueError(
+                f"`{name}` is smaller than the matrix's row sum for regions "
+                f"{_listed(regions[large].tolist())} ({shown}), by more than the "
+                f"{shortfall:.1%} that rounding of published totals explains; a region's total "
+                f"activity must include the industries in `matrix`. Pass totals over all "
+                f"industries."
+            )
+        import warnings
+
+        warnings.warn(
+            f"`{name}` falls short of the matrix's row sum for regions "
+            f"{_listed(regions[short].tolist())} by at most {gap.max():.3%} (within the "
+            f"{shortfall:.1%} read as rounding of published totals); their row sums are used as "
+            f"their totals.", UserWarning, stacklevel=stacklevel)
+        values = np.maximum(values, row_sum)
     return values
 
 

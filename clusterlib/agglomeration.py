@@ -113,6 +113,55 @@ def _matrix_and_units(matrix: Any, across: str) -> tuple[np.ndarray, pd.Index]:
     return _units_by_measured(frame, across)
 
 
+def _sum_of_others(values: np.ndarray) -> np.ndarray:
+    """Column sums over all other rows, for each row, of a non-negative matrix.
+
+    ``total - row`` (the same arithmetic as before) unless that subtraction cancels (a row
+    holding almost all of a column: 1e300 next to 1 leaves 0, not 1); such columns are summed
+    without subtraction, from the rows before and after each row.
+    """
+    total = values.sum(axis=0, keepdims=True)
+    rest = total - values
+    cells = rest < 1e-6 * total
+    cancels = cells.any(axis=0)
+    if cancels.any():
+        part = values[:, cancels]
+        before = np.vstack([np.zeros((1, part.shape[1])), np.cumsum(part, axis=0)[:-1]])
+        after = np.vstack([np.cumsum(part[::-1], axis=0)[::-1][1:], np.zeros((1, part.shape[1]))])
+        exact = rest[:, cancels]
+        exact[cells[:, cancels]] = (before + after)[cells[:, cancels]]
+        rest[:, cancels] = exact
+    return rest
+
+
+def _reference_shares(reference: Any, regions: pd.Index, *, positive: bool) -> np.ndarray:
+    """Each region's share of a reference distribution over the regions (e.g. population).
+
+    Series and dicts are matched by label, arrays by position; values must be non-negative
+    (positive if `positive`) with a positive total. Unlike a regional total, a reference need
+    not contain the industries, so it may be smaller than a region's row sum.
+    """
+    series = _validate.as_series_on(reference, regions, name="reference",
+                                    labels_name="matrix rows", unit="region")
+    frame = series.to_frame(name="reference")
+    if positive:
+        _validate.check_positive(frame, name="reference",
+                                 hint="Every region needs a positive reference (population) "
+                                      "for its location quotient to be defined.")
+    else:
+        _validate.check_nonnegative(frame, name="reference",
+                                    hint="Pass each region's population or other size.")
+    values = series.to_numpy()
+    values = values * _validate.power_of_two_scale(values.max())  # shares are scale-free
+    total = float(values.sum())
+    if total == 0:
+        raise ValueError(
+            "`reference` is zero for every region, so it has no distribution; expected a "
+            "positive total (population, area or total employment)."
+        )
+    return values / total
+
+
 def _industry_series(data: Any, columns: pd.Index, *, name: str) -> pd.Series:
     """A Series over the matrix's industries, aligned to its column order."""
     series = _validate.as_series(data, name=name)
@@ -138,8 +187,9 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     total : pandas.Series or numpy.ndarray, optional
         Each region's total activity (labels equal to the matrix's rows), when the matrix lists
         only some industries: total employment, or GDP for value added. Each total must be
-        positive and at least the region's row sum (up to a relative rounding tolerance of
-        1e-9). By default the row sums of `matrix`.
+        positive and at least the region's row sum; a published total that falls short of it
+        by at most 0.1 % (rounding) is accepted with a warning and the row sum used, a larger
+        shortfall raises. By default the row sums of `matrix`.
 
     Returns
     -------
@@ -150,7 +200,8 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     Raises
     ------
     TypeError
-        If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns.
+        If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns, or `binary`
+        is not True or False.
     ValueError
         If `matrix` has missing, infinite or negative values, fewer than two rows (or, without
         `total`, two columns), a column that sums to zero, a row that sums to zero (without
@@ -210,6 +261,7 @@ def location_quotient(matrix: pd.DataFrame | np.ndarray, *, binary: bool = False
     A     8.333
     B     0.185
     """
+    binary = _validate.check_flag(binary, name="binary")
     frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
     values = frame.to_numpy()
     region_total = region_total[:, np.newaxis]
@@ -329,9 +381,10 @@ def herfindahl(matrix: pd.DataFrame | np.ndarray, *, across: str = "regions") ->
     """
     values, measured = _matrix_and_units(matrix, across)
     n_units = values.shape[0]
+    # the index is scale-free: bring each column to unit size by a power of two (exact), so
+    # that neither the sum nor the squares overflow (1e200) or underflow (1e-200)
+    values = values * _validate.power_of_two_scale(values.max(axis=0))
     total = _validate.checked_sum(values, axis=0, name="matrix")
-    _validate.check_no_overflow(float(total.max()) * float(total.max()), name="matrix",
-                                operation="square")
     squares = (values**2).sum(axis=0)
     total_squared = total**2
     index = squares / total_squared
@@ -473,8 +526,8 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
     _validate.checked_sum(region_total, name="matrix")
     shares = values / region_total
     if reference is None:
-        rest = values.sum(axis=0, keepdims=True) - values
-        benchmark = rest / (region_total.sum() - region_total)
+        rest = _sum_of_others(values)
+        benchmark = rest / _sum_of_others(region_total)
     else:
         ref = _industry_series(reference, frame.columns, name="reference")
         _validate.check_nonnegative(ref.to_frame(name="reference"), name="reference",
@@ -491,7 +544,8 @@ def krugman_index(matrix: pd.DataFrame | np.ndarray, *,
 
 
 def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
-                       total: pd.Series | np.ndarray | None = None) -> pd.Series:
+                       total: pd.Series | np.ndarray | None = None,
+                       reference: pd.Series | np.ndarray | None = None) -> pd.Series:
     r"""Hoover's coefficient of localisation of each industry.
 
     Parameters
@@ -501,15 +555,21 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
         regions, and two industries unless `total` is given.
     total : pandas.Series or numpy.ndarray, optional
         Each region's total activity (labels equal to the matrix's rows), when the matrix lists
-        only some industries; each total positive and at least the region's row sum (up to a
-        relative rounding tolerance of 1e-9). By default the row sums, which must then cover all
+        only some industries; each total positive and at least the region's row sum (a
+        shortfall of at most 0.1 %, rounding of published totals, is accepted with a warning
+        and the row sum used). By default the row sums, which must then cover all
         activity.
+    reference : pandas.Series or numpy.ndarray, optional
+        A separate reference distribution over the regions, such as population or area
+        (labels equal to the matrix's rows; non-negative, positive total), which need not
+        contain the industries (EconGeo's ``hoover_index(mat, pop)``). Not with `total`.
 
     Returns
     -------
     pandas.Series
         One value per industry, named ``"hoover_coefficient"``, in :math:`[0, 1)`: 0 when the
-        industry is spread like total activity, close to 1 when it sits in one small region.
+        industry is spread like total activity (or like `reference`), close to 1 when it sits
+        in one small region.
 
     Raises
     ------
@@ -519,7 +579,9 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
         If `matrix` has missing, infinite or negative values, fewer than two rows (or, without
         `total`, two columns), a column that sums to zero, a row that sums to zero (without
         `total`), or values too large to sum in float64; if `total` has other labels than the
-        regions, a zero or negative total or a total below the region's row sum.
+        regions, a zero or negative total or a total below the region's row sum; if
+        `reference` has other labels than the regions, negative values or a zero total, or is
+        given together with `total`.
 
     Notes
     -----
@@ -528,7 +590,9 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
 
     the share of the industry that would have to move for it to be distributed like total
     activity. It is bounded by :math:`1 - \min_r x_r < 1`. With ``total=`` :math:`T_r`, the
-    regions' shares of total activity are :math:`T_r / \sum_q T_q`.
+    regions' shares of total activity are :math:`T_r / \sum_q T_q`; with ``reference=``
+    :math:`P_r` (population), :math:`x_r = P_r / \sum_q P_q`, and a region may then hold none of
+    the industries.
 
     References
     ----------
@@ -545,12 +609,28 @@ def hoover_coefficient(matrix: pd.DataFrame | np.ndarray, *,
     >>> hoover_coefficient(m[["textiles"]], total=pd.Series({"A": 100.0, "B": 900.0})).round(3)
     textiles    0.733
     Name: hoover_coefficient, dtype: float64
+
+    Against population (a reference that need not contain the industries):
+
+    >>> hoover_coefficient(m, reference=pd.Series({"A": 1.0, "B": 9.0})).round(3).tolist()
+    [0.733, 0.257]
     """
-    frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
-    values = frame.to_numpy()
-    if total is None:
-        grand_total = values.sum()  # flat sum: bitwise the results of earlier releases
-    region_share = (region_total / grand_total)[:, np.newaxis]
+    if reference is not None:
+        if total is not None:
+            raise ValueError(
+                "Pass either `total` (regional totals that include the industries) or "
+                "`reference` (a separate distribution such as population), not both."
+            )
+        frame = _region_industry(matrix, min_industries=1, zero_rows_allowed=True)
+        values = frame.to_numpy()
+        region_share = _reference_shares(reference, frame.index, positive=False)[:, np.newaxis]
+        industry_total = _validate.checked_sum(values, axis=0, name="matrix")
+    else:
+        frame, region_total, industry_total, grand_total = _matrix_and_totals(matrix, total)
+        values = frame.to_numpy()
+        if total is None:
+            grand_total = values.sum()  # flat sum: bitwise the results of earlier releases
+        region_share = (region_total / grand_total)[:, np.newaxis]
     industry_share = values / industry_total[np.newaxis, :]
     coefficient = 0.5 * np.abs(industry_share - region_share).sum(axis=0)
     return pd.Series(coefficient, index=frame.columns, name="hoover_coefficient")
@@ -619,7 +699,8 @@ def gini(values: pd.Series | np.ndarray | list[float]) -> float:
     return float((weights * ordered).sum() / (count * total))
 
 
-def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
+def locational_gini(matrix: pd.DataFrame | np.ndarray, *,
+                    reference: pd.Series | np.ndarray | None = None) -> pd.Series:
     r"""Krugman's locational Gini coefficient of each industry.
 
     Parameters
@@ -627,13 +708,17 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     matrix : pandas.DataFrame or numpy.ndarray
         Regions in rows, industries in columns; non-negative employment or output, covering all
         activity (the row sums are the regions' total activity). At least two regions and two
-        industries.
+        industries (one with `reference`).
+    reference : pandas.Series or numpy.ndarray, optional
+        A separate reference distribution over the regions, such as population (labels equal
+        to the matrix's rows, every value positive), used instead of the row sums as the
+        regions' sizes :math:`x_r`; it need not contain the industries.
 
     Returns
     -------
     pandas.Series
         One value per industry, named ``"locational_gini"``, in :math:`[0, 1)`: 0 when the
-        industry is spread exactly like total activity.
+        industry is spread exactly like total activity (or like `reference`).
 
     Raises
     ------
@@ -641,7 +726,8 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
         If `matrix` is not a DataFrame or 2-D array, or has non-numeric columns.
     ValueError
         If `matrix` has missing, infinite or negative values, fewer than two rows or columns, or
-        a row or column that sums to zero.
+        a row or column that sums to zero (a row may sum to zero with `reference`); if
+        `reference` has other labels than the regions or a zero or negative value.
 
     Notes
     -----
@@ -683,10 +769,16 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray) -> pd.Series:
     software    0.143
     Name: locational_gini, dtype: float64
     """
-    frame = _region_industry(matrix)
-    values = frame.to_numpy()
-    region_total = _validate.checked_sum(values, axis=1, name="matrix")
-    region_share = region_total / _validate.checked_sum(region_total, name="matrix")
+    if reference is None:
+        frame = _region_industry(matrix)
+        values = frame.to_numpy()
+        region_total = _validate.checked_sum(values, axis=1, name="matrix")
+        region_share = region_total / _validate.checked_sum(region_total, name="matrix")
+    else:
+        frame = _region_industry(matrix, min_industries=1, zero_rows_allowed=True)
+        values = frame.to_numpy()
+        _validate.checked_sum(values, axis=0, name="matrix")
+        region_share = _reference_shares(reference, frame.index, positive=True)
     industry_share = values / values.sum(axis=0, keepdims=True)
     quotient = industry_share / region_share[:, np.newaxis]
     order = np.argsort(quotient, axis=0, kind="stable")
@@ -938,8 +1030,10 @@ def plant_herfindahl(plants: pd.DataFrame, *, industry: str = "industry",
                                 hint="Plant sizes must be non-negative.")
     codes, uniques = pd.factorize(labels, sort=True)
     weights = sizes.to_numpy()
-    grand_total = float(_validate.checked_sum(weights, name="plants"))
-    _validate.check_no_overflow(grand_total * grand_total, name="plants", operation="square")
+    # scale-free: each industry's plants are brought to unit size by a power of two (exact)
+    peak = np.zeros(len(uniques))
+    np.maximum.at(peak, codes, weights)
+    weights = weights * _validate.power_of_two_scale(peak)[codes]
     total = np.bincount(codes, weights=weights, minlength=len(uniques))
     squares = np.bincount(codes, weights=weights**2, minlength=len(uniques))
     if (total == 0).any():
@@ -967,7 +1061,8 @@ def ellison_glaeser(matrix: pd.DataFrame | np.ndarray, *,
     total : pandas.Series or numpy.ndarray, optional
         Total activity (all industries) of each region, labels equal to the matrix's rows. Give
         it when `matrix` holds only some industries; each total must be positive and at least
-        the region's row sum (up to a relative rounding tolerance of 1e-9). By default the row
+        the region's row sum (a shortfall of at most 0.1 % is read as rounding: a warning, and
+        the row sum is used). By default the row
         sums of `matrix`, which then must cover all activity and hold at least two industries.
 
     Returns
@@ -1041,7 +1136,8 @@ def ellison_glaeser(matrix: pd.DataFrame | np.ndarray, *,
     if total is None:
         region_total = row_sum
     else:
-        region_total = _validate.check_regional_totals(total, frame.index, row_sum)
+        region_total = _validate.check_regional_totals(total, frame.index, row_sum,
+                                                       stacklevel=3)
         _validate.checked_sum(region_total, name="total")
     region_share = region_total / region_total.sum()
     industry_share = values / values.sum(axis=0, keepdims=True)

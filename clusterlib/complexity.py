@@ -93,9 +93,7 @@ def _proximity_values(m: np.ndarray) -> np.ndarray:
 def _neighbourhood(frame: pd.DataFrame, m: np.ndarray, given: Any, *,
                    include_self: bool) -> tuple[np.ndarray, np.ndarray]:
     """Proximity weights (diagonal zeroed unless `include_self`) and their column sums."""
-    if not isinstance(include_self, (bool, np.bool_)):
-        raise TypeError(f"`include_self` must be True or False; received "
-                        f"{type(include_self).__name__}.")
+    include_self = _validate.check_flag(include_self, name="include_self")
     if given is None:
         weights = _proximity_values(m)
     else:
@@ -216,7 +214,8 @@ def method_of_reflections(presence: pd.DataFrame | np.ndarray, *,
     C  1.0  3.0
     """
     frame = _presence(presence, min_locations=1, min_products=1)
-    steps = _validate.check_positive_int(iterations, name="iterations")
+    steps = _validate.check_positive_int(iterations, name="iterations",
+                                         maximum=_validate.MAX_COUNT)
     m = frame.to_numpy()
     diversity, ubiquity = m.sum(axis=1), m.sum(axis=0)
     k_c, k_p = [diversity], [ubiquity]

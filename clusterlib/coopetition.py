@@ -76,6 +76,8 @@ __all__ = [
 
 #: Most species for which every support is enumerated (2**n linear systems).
 MAX_SPECIES = 12
+#: Lower end of the bracket in which calibrate_scale_elasticity looks for beta.
+_SMALLEST_ELASTICITY = 1e-12
 #: Most players for which the Shapley value enumerates every coalition.
 MAX_PLAYERS = 16
 #: A real part this small relative to the largest eigenvalue counts as zero (non-hyperbolic).
@@ -84,6 +86,8 @@ _EIGEN_TOLERANCE = 1e-9
 _CONDITION_LIMIT = 1e12
 #: Spectral radius at or above 1 - this means unbounded mutualism.
 _RADIUS_TOLERANCE = 1e-12
+#: Longest simulated time, in units of the fastest growth time 1/max(r), that simulate accepts.
+_MAX_HORIZON = 1e4
 #: solve_ivp tolerances used unless the caller passes others.
 RTOL = 1e-8
 ATOL = 1e-10
@@ -97,18 +101,10 @@ class UnboundedGrowthWarning(UserWarning):
 # Lotka–Volterra co-opetition
 # ============================================================================================
 def _species_series(data: Any, labels: pd.Index, *, name: str) -> pd.Series:
-    """A finite Series over the species, in the order of `labels` (arrays take those labels)."""
-    series = _validate.as_series(data, name=name)
-    if isinstance(data, pd.Series):
-        _validate.check_aligned(labels, series.index, left_name="interactions labels",
-                                right_name=name)
-        return series.reindex(labels).rename(name)
-    if len(series) != len(labels):
-        raise ValueError(
-            f"`{name}` has {len(series)} value(s) but there are {len(labels)} species; pass one "
-            f"value per species (a pandas Series labelled like `interactions`)."
-        )
-    return pd.Series(series.to_numpy(), index=labels, name=name)
+    """A finite Series over the species, in the order of `labels` (Series and dicts by label,
+    arrays take those labels)."""
+    return _validate.as_series_on(data, labels, name=name, labels_name="interactions labels",
+                                  unit="species")
 
 
 def _support_label(labels: Sequence[Any]) -> str:
@@ -384,6 +380,14 @@ class LotkaVolterra:
         capacity = self.capacity.to_numpy()
         a = self.interactions.to_numpy()
         matrix = self._matrix()
+        unit = 1.0
+        if not 1e-150 <= capacity.max() <= 1e150:
+            # sizes scale with the capacities and the Jacobian does not depend on their unit:
+            # solve in capacities brought to unit size by a power of two (exact), so that the
+            # Jacobian at sizes near 1e308 does not overflow
+            unit = float(_validate.power_of_two_scale(capacity.max()))
+            capacity = capacity * unit
+            matrix = (self.growth.to_numpy() / capacity)[:, None] * (a - np.eye(n))
         labels = list(self.species)
         rows, eigen_rows, names, degenerate = [], [], [], []
         for size in range(n + 1):
@@ -406,7 +410,16 @@ class LotkaVolterra:
                 eigenvalues = eigenvalues[np.lexsort((-eigenvalues.imag, -eigenvalues.real))]
                 kind = _classify(eigenvalues)
                 names.append(_support_label([labels[i] for i in support]))
-                rows.append([*x, kind, kind.startswith("stable"),
+                with np.errstate(over="ignore"):
+                    sizes = x / unit
+                if not np.isfinite(sizes).all():
+                    raise ValueError(
+                        f"The equilibrium of {names[-1]} has sizes beyond float64's range "
+                        f"(about 1.8e308): capacities near {self.capacity.max():g} with this "
+                        f"much mutual help. Express the capacities in larger units (e.g. "
+                        f"millions)."
+                    )
+                rows.append([*sizes, kind, kind.startswith("stable"),
                              float(eigenvalues.real.max())])
                 eigen_rows.append(eigenvalues)
         if degenerate:
@@ -487,12 +500,36 @@ class LotkaVolterra:
         """
         x0 = self._sizes(initial, "initial").to_numpy()
         t_max = _validate.check_real_between(t_max, name="t_max", low=0.0, high=math.inf)
-        count = _validate.check_integer(n_points, name="n_points", minimum=2)
+        horizon = t_max * float(self.growth.max())
+        if horizon > _MAX_HORIZON:
+            raise ValueError(
+                f"`t_max`={t_max:g} is {horizon:.3g} times the fastest growth time (1 / the "
+                f"largest growth rate); the solver would need about that many steps and run "
+                f"without practical limit. Use t_max of at most "
+                f"{_MAX_HORIZON / float(self.growth.max()):g}: by then a path has settled or "
+                f"left every bound."
+            )
+        count = _validate.check_integer(n_points, name="n_points", minimum=2,
+                                        maximum=_validate.MAX_COUNT)
         for value, label in ((rtol, "rtol"), (atol, "atol")):
             _validate.check_real_between(value, name=label, low=0.0, high=math.inf)
+        with np.errstate(over="ignore"):
+            start = float(x0.sum())  # inf if the starting total overflows
         if bound is None:
-            bound = 1e6 * max(float(self.capacity.max()), float(x0.max()))
+            largest = max(float(self.capacity.max()), float(x0.max()))
+            bound = min(1e6 * largest, np.finfo(float).max / 4)  # 1e6 * 1e308 overflows
+            if not bound > start:
+                raise ValueError(
+                    f"The starting sizes (total {start:g}) are too large to integrate in float64 "
+                    f"(the default bound on the total, {bound:g}, is not above them). Rescale "
+                    f"`initial` and the capacities, e.g. express them in millions."
+                )
         bound = _validate.check_real_between(bound, name="bound", low=0.0, high=math.inf)
+        if not bound > start:
+            raise ValueError(
+                f"`bound` ({bound:g}) must exceed the starting total size ({start:g}); the path "
+                f"would stop before it starts. Pass a larger bound or smaller initial sizes."
+            )
         growth = self.growth.to_numpy()
         matrix = self._matrix()
 
@@ -807,6 +844,7 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
     _validate.check_not_collinear(
         frame.iloc[:-1], name="series",
         purpose="Over the observation times their separate effects cannot be estimated.")
+    _validate.check_comparable_scales(frame.iloc[:-1], name="series")
     design = pd.DataFrame(values[:-1], columns=species)
     design.insert(0, "growth", 1.0)
     results, blocks = {}, []
@@ -860,6 +898,8 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
 # collusion in a repeated oligopoly
 # ============================================================================================
 _COMPETITION = ("bertrand", "cournot")
+#: Below this substitutability the profiles coincide to rounding precision (see collusion).
+_MIN_SUBSTITUTABILITY = 1e-3
 
 
 @dataclass(frozen=True, eq=False)
@@ -1063,12 +1103,32 @@ def collusion(n_firms: int, *, competition: str = "bertrand", substitutability: 
             f"`intercept` ({a!r}) must exceed `marginal_cost` ({cost!r}); otherwise nothing is "
             f"sold at a price that covers cost."
         )
-    profiles, excludes = _profiles(count, competition, gamma, a - cost)
+    if gamma < _MIN_SUBSTITUTABILITY:
+        raise ValueError(
+            f"`substitutability` {gamma!r} is too close to 0: the collusive, Nash and deviation "
+            f"profits then differ by about substitutability**2 of their size, which float64 "
+            f"cannot resolve, so the critical discount factor (a ratio of those differences) "
+            f"would be rounding noise. Use a value of at least {_MIN_SUBSTITUTABILITY:g}; as it "
+            f"tends to 0 the critical discount factor tends to 0.5."
+        )
+    # the profiles are computed for a unit margin and slope (the critical discount factor does
+    # not depend on them) and then scaled, refusing profits outside float64's range
+    margin = a - cost
+    profiles, excludes = _profiles(count, competition, gamma, 1.0)
+    unit = {name: m * q for name, (m, q) in profiles.items()}
+    profit_scale = margin * (margin / b)
+    if not (np.isfinite(profit_scale) and profit_scale >= np.finfo(float).tiny):
+        raise ValueError(
+            f"The profits, of order (intercept - marginal_cost)**2 / slope = {margin!r}**2 / "
+            f"{b!r}, are outside the range of float64 numbers. Express prices and quantities in "
+            f"other units (e.g. thousands of yuan) so that this is between 1e-300 and 1e300."
+        )
     table = pd.DataFrame(
-        {name: {"price": cost + m, "quantity": q / b, "profit": m * q / b}
+        {name: {"price": cost + m * margin, "quantity": q * (margin / b),
+                "profit": unit[name] * profit_scale}
          for name, (m, q) in profiles.items()}).T
     table.index.name = "profile"
-    p_c, p_n, p_d = (float(table.loc[k, "profit"]) for k in ("collusive", "nash", "deviation"))
+    p_c, p_n, p_d = (unit[k] for k in ("collusive", "nash", "deviation"))
     return CollusionResult(profiles=table, critical_discount=(p_d - p_c) / (p_d - p_n),
                            n_firms=count, competition=competition, substitutability=gamma,
                            deviation_excludes_rivals=excludes)
@@ -1099,9 +1159,19 @@ def _shapley_from_values(values: np.ndarray, n: int) -> np.ndarray:
 
 
 def _coalition_key(members: Any) -> frozenset:
-    if isinstance(members, str):
-        return frozenset([members])
-    return frozenset(members)
+    """The players of a coalition given as a tuple, list, set or frozenset, or one player alone
+    (a string, a number or any other single label); a player listed twice is refused."""
+    if isinstance(members, (tuple, list)):
+        if len(set(members)) != len(members):
+            raise ValueError(
+                f"Coalition {members!r} of `game` lists a player more than once; a coalition is "
+                f"a set of players. Name each member once."
+            )
+        return frozenset(members)
+    if isinstance(members, (set, frozenset)):
+        return frozenset(members)
+    _validate.check_hashable(members, name="game", what="a coalition or a single player")
+    return frozenset([members])
 
 
 def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
@@ -1163,9 +1233,17 @@ def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
     [0.6667, 0.1667, 0.1667]
     """
     if isinstance(game, Mapping):
-        worth = {}
+        worth, given_as = {}, {}
         for members, value in game.items():
-            worth[_coalition_key(members)] = _validate.check_real(value, name=f"v({members!r})")
+            key = _coalition_key(members)
+            number = _validate.check_real(value, name=f"v({members!r})")
+            if key in worth and worth[key] != number:
+                raise ValueError(
+                    f"`game` gives coalition {given_as[key]!r} the worth {worth[key]!r} and "
+                    f"{members!r} (the same players) the worth {number!r}; a coalition has one "
+                    f"worth whatever the order of its players. Keep one of them."
+                )
+            worth[key], given_as[key] = number, members
         if players is None:
             largest = max(worth, key=len) if worth else frozenset()
             players = sorted(largest, key=str)
@@ -1177,6 +1255,11 @@ def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
     else:
         raise TypeError(f"`game` must be a mapping from coalitions to worths or a function of a "
                         f"coalition; received {type(game).__name__}.")
+    if isinstance(players, (str, bytes)) or not isinstance(players, (Sequence, pd.Index)):
+        raise TypeError(
+            f"`players` must be a list of players; received {type(players).__name__} "
+            f"{players!r} (a string would be split into letters). Pass e.g. ['A', 'B']."
+        )
     roster = list(players)
     n = _validate.check_integer(len(roster), name="number of players", minimum=1,
                                 maximum=MAX_PLAYERS,
@@ -1323,16 +1406,23 @@ def pooling_savings(volumes: pd.Series | np.ndarray | Sequence[float], *,
     alone = c * volume**beta
     masks = _coalition_masks(n)
     member = (masks[:, None] >> np.arange(n)) & 1
-    total = member @ volume
-    stand_alone = member @ alone
-    pooled = c * total**beta
-    saving = stand_alone - pooled
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported just below
+        total = member @ volume
+        stand_alone = member @ alone
+        pooled = c * total**beta
+        saving = stand_alone - pooled
+    _validate.check_no_overflow(np.concatenate([total, stand_alone, pooled]), name="volumes",
+                                operation="pool (a coalition's volume or cost)")
     shapley = _shapley_from_values(saving, n)
     grand = saving[-1]
+    with np.errstate(over="ignore"):
+        proportional = grand * alone / alone.sum()
+    if not np.isfinite(proportional).all():  # grand * alone overflowed: divide first
+        proportional = grand * (alone / alone.sum())
     firms = pd.DataFrame({
         "volume": volume, "stand_alone_cost": alone, "shapley_saving": shapley,
         "shapley_saving_share": shapley / alone,
-        "proportional_saving": grand * alone / alone.sum(),
+        "proportional_saving": proportional,
     }, index=labels)
     names = [_support_label(labels[member[m].astype(bool)]) for m in masks[1:]]
     coalitions = pd.DataFrame({
@@ -1391,12 +1481,19 @@ def calibrate_scale_elasticity(volumes: pd.Series | np.ndarray | Sequence[float]
             f"proportional to volume**beta: the most it can reach is {1 - 1 / n:g} (as beta "
             f"goes to 0). Pool more firms or check the saving."
         )
+    volume = volume * _validate.power_of_two_scale(volume.max())  # the share is scale-free
     total = volume.sum()
 
     def gap(beta: float) -> float:
         return 1 - total**beta / np.sum(volume**beta) - share
 
-    return float(optimize.brentq(gap, 1e-12, 1.0, xtol=1e-12, rtol=1e-12))
+    if gap(_SMALLEST_ELASTICITY) < 0:
+        raise ValueError(
+            f"A saving of {share:g} needs a scale elasticity below {_SMALLEST_ELASTICITY:g}: it "
+            f"is within rounding of the most pooling {n} firms can save ({1 - 1 / n:g}, as beta "
+            f"goes to 0), where beta is not identified. Check the saving."
+        )
+    return float(optimize.brentq(gap, _SMALLEST_ELASTICITY, 1.0, xtol=1e-12, rtol=1e-12))
 
 
 

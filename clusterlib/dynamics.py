@@ -39,15 +39,21 @@ import pandas as pd
 
 from clusterlib import _lazy
 from clusterlib._validate import (
+    MAX_COUNT,
     _listed,
+    as_generator,
     as_time_series_frame,
     check_choice,
+    check_comparable_scales,
     check_integer,
+    check_no_repeats,
     check_positive_int,
     check_real,
     check_not_collinear,
     check_real_between,
     check_varying,
+    is_real_dtype,
+    power_of_two_scale,
 )
 
 # Heavy dependencies, imported at first use so that `import clusterlib` stays fast (_lazy.py).
@@ -120,13 +126,14 @@ def _model_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _var_frame(data: Any) -> pd.DataFrame:
+def _var_frame(data: Any, trend: str = "c") -> pd.DataFrame:
     frame = as_time_series_frame(data, name="data", min_rows=2, min_cols=2)
     check_varying(frame, name="data",
                   purpose=" A constant series makes the VAR's regressors collinear.")
     check_not_collinear(frame, name="data",
                         purpose=" Their lags would be collinear regressors: statsmodels would "
                                 "fit the VAR and report NaN standard errors.")
+    check_comparable_scales(frame, name="data", constant=TRENDS[trend] > 0)
     return _model_frame(frame)
 
 
@@ -248,6 +255,28 @@ def _check_var_results(results: Any, *, name: str = "results") -> None:
         )
 
 
+def _check_residual_covariance(results: Any, *, what: str) -> None:
+    """Refuse orthogonalised results of a VAR whose residual covariance matrix is singular.
+
+    The rank is judged on the residual correlation matrix, so it does not depend on units. With
+    fewer residual degrees of freedom than series (fit_var warns) the matrix is singular, its
+    Cholesky factor does not exist and statsmodels returns numbers that mean nothing.
+    """
+    sigma = np.asarray(results.sigma_u, dtype=float)
+    sd = np.sqrt(np.diag(sigma))
+    singular = not (np.isfinite(sigma).all() and (sd > 0).all())
+    if not singular:
+        correlation = sigma / np.outer(sd, sd)
+        singular = bool(np.linalg.eigvalsh(correlation).min() <= 1e-10)
+    if singular:
+        raise ValueError(
+            f"The residual covariance matrix of this VAR is singular ({results.df_resid} "
+            f"residual degree(s) of freedom for {results.neqs} series), so {what} "
+            f"undefined: they need its Cholesky factor. Fit the VAR on more observations or "
+            f"with fewer lags (see var_observations_needed)."
+        )
+
+
 def _check_series_names(names: Any, known: list[str], *, name: str) -> list[str]:
     listed = [names] if isinstance(names, str) else names
     if not isinstance(listed, (list, tuple)) or not listed:
@@ -261,6 +290,7 @@ def _check_series_names(names: Any, known: list[str], *, name: str) -> list[str]
             f"`{name}` names {_listed(unknown)}, which are not series of the VAR; its series "
             f"are {known}."
         )
+    check_no_repeats(listed, name=name)
     return list(listed)
 
 
@@ -523,6 +553,9 @@ def unit_root_tests(data: Any, *, regression: str = "c", alpha: float = 0.05,
     adf_results, kpss_results, notes, verdicts = {}, {}, {}, {}
     for name in frame.columns:
         x = frame[name].to_numpy()
+        peak = float(np.abs(x).max())
+        if not 1e-6 <= peak <= 1e6:  # both statistics are scale-free: rescale exactly
+            x = x * power_of_two_scale(peak)
         try:
             if adf_lags is None:
                 adf = adfuller(x, maxlag=maxlag, regression=regression, autolag=autolag,
@@ -652,7 +685,7 @@ def select_lag_order(data: Any, *, maxlags: int | None = None, trend: str = "c")
     0
     """
     check_choice(trend, list(TRENDS), name="trend")
-    frame = _var_frame(data)
+    frame = _var_frame(data, trend)
     n_obs, n_series = frame.shape
     room = {"stacklevel": 2, "need": n_series,
             "why": ": the criteria use the log determinant of the residual covariance matrix"}
@@ -738,7 +771,7 @@ def fit_var(data: Any, *, lags: int, trend: str = "c"):
     """
     check_choice(trend, list(TRENDS), name="trend")
     lags = check_positive_int(lags, name="lags")
-    frame = _var_frame(data)
+    frame = _var_frame(data, trend)
     _check_var_room(len(frame), frame.shape[1], lags, trend, stacklevel=2)
     from statsmodels.tsa.vector_ar.var_model import VAR
 
@@ -864,7 +897,8 @@ def impulse_responses(results: Any, *, periods: int = 10):
     TypeError
         If `results` is not a fitted VAR or `periods` is not an integer.
     ValueError
-        If `periods` is below 1.
+        If `periods` is below 1 or above 10**6, or the VAR's residual covariance matrix is
+        singular (fewer residual degrees of freedom than series).
 
     Notes
     -----
@@ -884,7 +918,8 @@ def impulse_responses(results: Any, *, periods: int = 10):
     (6, 2, 2)
     """
     _check_var_results(results)
-    periods = check_positive_int(periods, name="periods")
+    periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
+    _check_residual_covariance(results, what="the orthogonalised impulse responses are")
     return results.irf(periods)
 
 
@@ -909,7 +944,8 @@ def variance_decomposition(results: Any, *, periods: int = 10):
     TypeError
         If `results` is not a fitted VAR or `periods` is not an integer.
     ValueError
-        If `periods` is below 1.
+        If `periods` is below 1 or above 10**6, or the VAR's residual covariance matrix is
+        singular (fewer residual degrees of freedom than series).
 
     Notes
     -----
@@ -931,7 +967,8 @@ def variance_decomposition(results: Any, *, periods: int = 10):
     ((2, 4, 2), True)
     """
     _check_var_results(results)
-    periods = check_positive_int(periods, name="periods")
+    periods = check_positive_int(periods, name="periods", maximum=MAX_COUNT)
+    _check_residual_covariance(results, what="the forecast-error variance decomposition is")
     return results.fevd(periods)
 
 
@@ -1694,8 +1731,7 @@ def _as_replications(values: Any, *, name: str) -> np.ndarray:
             f"`{name}` must be a NumPy array (replications x periods, or one series) or a "
             f"pandas Series; received {type(values).__name__}."
         )
-    if values.ndim not in (1, 2) or not np.issubdtype(values.dtype, np.number) \
-            or values.dtype == bool:
+    if values.ndim not in (1, 2) or not is_real_dtype(values.dtype):
         raise TypeError(
             f"`{name}` must be a numeric array with one (periods) or two (replications x "
             f"periods) dimensions; received dtype {values.dtype} with {values.ndim} dimension(s)."
@@ -1708,6 +1744,16 @@ def _as_replications(values: Any, *, name: str) -> np.ndarray:
             f"complete series."
         )
     return values
+
+
+def _standardised(values: np.ndarray) -> np.ndarray:
+    """Each row minus its mean, divided by its standard deviation (a constant row is left at 0,
+    for the rank test to refuse). Rows are first brought to unit size by a power of two, so
+    neither 1e200 nor 1e-200 overflows or underflows."""
+    values = values * power_of_two_scale(np.abs(values).max(axis=1))[:, None]
+    centred = values - values.mean(axis=1, keepdims=True)
+    spread = centred.std(axis=1, keepdims=True)
+    return centred / np.where(spread > 0, spread, 1.0)
 
 
 def _lagged(values: np.ndarray, lags: int) -> np.ndarray:
@@ -1813,6 +1859,9 @@ def granger_f_test(caused: Any, causing: Any, *, lags: int = 1,
             f"A Granger F-test with {lags} lag(s) needs at least {needed} periods (one residual "
             f"degree of freedom); received {periods}. Use fewer lags or longer series."
         )
+    # the F statistic does not depend on the units or the means of the two series: standardise
+    # each replication, so that the rank test below compares columns of the same scale
+    y, x = _standardised(y), _standardised(x)
     n = periods - lags
     target = y[:, lags:]
     design = np.concatenate([np.ones((y.shape[0], n, 1)), _lagged(y, lags), _lagged(x, lags)],
@@ -1949,8 +1998,8 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
     """
     check_choice(denominator, ["equation", "system"], name="denominator")
     lags = check_positive_int(lags, name="lags")
-    replications = check_positive_int(replications, name="replications")
-    burn_in = check_integer(burn_in, name="burn_in", minimum=0)
+    replications = check_positive_int(replications, name="replications", maximum=MAX_COUNT)
+    burn_in = check_integer(burn_in, name="burn_in", minimum=0, maximum=MAX_COUNT)
     alpha = check_real_between(alpha, name="alpha", low=0.0, high=1.0)
     for value, name in ((own_lag, "own_lag"), (cause_persistence, "cause_persistence")):
         check_real_between(value, name=name, low=-1.0, high=1.0,
@@ -1961,7 +2010,14 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
         raise TypeError(
             f"`effects` must be a non-empty list of coefficients; received {effects!r}."
         )
-    lengths = [check_positive_int(n, name="n_obs") for n in n_obs]
+    lengths = [check_positive_int(n, name="n_obs", maximum=MAX_COUNT) for n in n_obs]
+    cells = replications * (burn_in + max(lengths))
+    if cells > 50 * MAX_COUNT:
+        raise ValueError(
+            f"`replications` x (`burn_in` + the longest of `n_obs`) = {cells:,} simulated values "
+            f"per sample length, more than {50 * MAX_COUNT:,} (about 400 MB); use fewer "
+            f"replications or shorter samples."
+        )
     betas = [check_real(beta, name="effects") for beta in effects]
     for values, name in ((lengths, "n_obs"), (betas, "effects")):
         repeated = sorted({v for v in values if values.count(v) > 1})
@@ -1977,7 +2033,7 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
             f"Sample lengths {_listed(short)} are too short for a Granger test with {lags} "
             f"lag(s): it needs at least {needed} periods. Pass longer lengths in `n_obs`."
         )
-    generator = np.random.default_rng(rng)
+    generator = as_generator(rng)
     effect = np.asarray(betas)[:, None]
     rows = []
     for n in lengths:

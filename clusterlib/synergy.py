@@ -48,6 +48,7 @@ from clusterlib._validate import (
     check_real_between,
     check_weights,
     check_within_bounds,
+    row_geometric_mean,
 )
 from clusterlib.weights import (
     _anchor_span,
@@ -762,7 +763,7 @@ def synergy_degree(order_degrees: pd.DataFrame | Mapping, *, base: Any = "chaine
                            index=end, columns=frame.columns)
     delta = changes.to_numpy()
     k = delta.shape[1]
-    magnitude = np.prod(np.abs(delta), axis=1) ** (1.0 / k)
+    magnitude = row_geometric_mean(np.abs(delta))
     theta = np.where((delta > 0).all(axis=1), 1.0, -1.0)
     synergy = np.where((delta == 0).any(axis=1), 0.0, theta * magnitude)
     return SynergyResult(synergy=pd.Series(synergy, index=end, name="synergy_degree"),
@@ -880,11 +881,16 @@ def coupling_coordination(levels: pd.DataFrame | Mapping, *, weights: Any = None
             f"that keep them above 0 (order_degree(..., bounds='extended'))."
         )
     if coupling == "standard":
-        c = np.prod(x, axis=1) ** (1.0 / n) / x.mean(axis=1)
+        c = row_geometric_mean(x) / x.mean(axis=1)
     else:
         pairs = [(i, j) for i in range(n) for j in range(i)]
         gap = sum(np.abs(x[:, i] - x[:, j]) for i, j in pairs) / len(pairs)
-        relative = np.prod(x / x.max(axis=1, keepdims=True), axis=1) ** (1.0 / (n - 1))
+        with np.errstate(under="ignore"):
+            ratios = x / x.max(axis=1, keepdims=True)
+            product = np.prod(ratios, axis=1)
+        relative = product ** (1.0 / (n - 1))
+        redo = (product < np.finfo(float).tiny) & (ratios > 0).all(axis=1)  # underflow
+        relative[redo] = np.exp(np.log(ratios[redo]).sum(axis=1) / (n - 1))
         c = np.sqrt((1.0 - gap) * relative)
     c = np.minimum(c, 1.0)
     t = x @ w

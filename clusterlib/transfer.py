@@ -96,6 +96,18 @@ def _shares(frame: pd.DataFrame, *, name: str) -> np.ndarray:
     return values / values.sum(axis=1, keepdims=True)
 
 
+def _check_growth(*parts: Any, r0: np.ndarray) -> None:
+    """Raise if a growth rate or a shift-share component overflowed float64 (a base near 0)."""
+    if not all(np.isfinite(part).all() for part in parts):
+        positive = r0[r0 > 0]
+        smallest = f" (the smallest is {positive.min():g})" if positive.size else ""
+        raise ValueError(
+            "The growth rates overflow float64: a base-year value is so close to zero"
+            f"{smallest} that growth from it exceeds about 1e308. Drop or aggregate that "
+            "industry, or check the units of `start` and `end`."
+        )
+
+
 def _per_row(values: np.ndarray, index: pd.Index, *, name: str, scalar: bool) -> Any:
     """One value per row as a named Series, or a float for a single economy."""
     if scalar:
@@ -309,11 +321,12 @@ def shift_share(start: pd.DataFrame | np.ndarray, end: pd.DataFrame | np.ndarray
             f"that contains the regions."
         )
     national_growth = total1 / total0 - 1.0
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         industry_growth = np.where(r0 > 0, r1 / r0 - 1.0, 0.0)
-    national = x0 * national_growth
-    mix = x0 * (industry_growth - national_growth)
-    shift = x1 - x0 * (1.0 + industry_growth)
+        national = x0 * national_growth
+        mix = x0 * (industry_growth - national_growth)
+        shift = x1 - x0 * (1.0 + industry_growth)
+    _check_growth(national_growth, industry_growth, national, mix, shift, r0=r0)
     allocation = homothetic = None
     if method == "esteban_marquillas":
         zero = x0 == 0
@@ -324,10 +337,12 @@ def shift_share(start: pd.DataFrame | np.ndarray, end: pd.DataFrame | np.ndarray
                 f"from zero. Use method='classic' (the whole change of such a cell is then "
                 f"regional shift) or aggregate the industry."
             )
-        homothetic = x0.sum(axis=1, keepdims=True) * (r0 / total0)[np.newaxis, :]
-        own_minus_industry = x1 / x0 - 1.0 - industry_growth
-        allocation = (x0 - homothetic) * own_minus_industry
-        shift = homothetic * own_minus_industry
+        with np.errstate(over="ignore", invalid="ignore"):
+            homothetic = x0.sum(axis=1, keepdims=True) * (r0 / total0)[np.newaxis, :]
+            own_minus_industry = x1 / x0 - 1.0 - industry_growth
+            allocation = (x0 - homothetic) * own_minus_industry
+            shift = homothetic * own_minus_industry
+        _check_growth(own_minus_industry, allocation, shift, r0=x0.min(axis=0))
 
     def frame(values: np.ndarray, name: str) -> pd.DataFrame:
         out = pd.DataFrame(values, index=x0_frame.index, columns=x0_frame.columns)
@@ -573,7 +588,8 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     Raises
     ------
     TypeError
-        If the inputs are not both Series or both DataFrames, or not numeric.
+        If the inputs are not both Series or both DataFrames, or not numeric, or `degrees` is
+        not True or False.
     ValueError
         If the two years have different sectors or economies (named), missing, infinite or
         negative values, or a row whose total is zero.
@@ -604,6 +620,7 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     >>> round(moore_index(before, after), 2)
     15.91
     """
+    degrees = _validate.check_flag(degrees, name="degrees")
     x0, x1, scalar = _two_structures(start, end)
     s0, s1 = _shares(x0, name="start"), _shares(x1, name="end")
     u = s0 / np.linalg.norm(s0, axis=1, keepdims=True)
@@ -665,9 +682,20 @@ def lilien_index(start: pd.DataFrame | pd.Series,
     _validate.check_positive(x0, name="start", hint=hint)
     _validate.check_positive(x1, name="end", hint=hint)
     v0, v1 = x0.to_numpy(), x1.to_numpy()
-    total0, total1 = v0.sum(axis=1, keepdims=True), v1.sum(axis=1, keepdims=True)
-    deviation = np.log(v1 / v0) - np.log(total1 / total0)
-    index = np.sqrt(((v1 / total1) * deviation**2).sum(axis=1))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        total0, total1 = v0.sum(axis=1, keepdims=True), v1.sum(axis=1, keepdims=True)
+        ratio, total_ratio = v1 / v0, total1 / total0
+        deviation = np.log(ratio) - np.log(total_ratio)
+        index = np.sqrt(((v1 / total1) * deviation**2).sum(axis=1))
+    tiny = np.finfo(float).tiny
+    if not (np.isfinite(index).all() and (ratio >= tiny).all() and (total_ratio >= tiny).all()):
+        # values near 1e308 or ratios beyond float64: the index is scale-free in each year, so
+        # bring every row to unit size by a power of two (exact) and difference the logs
+        v0 = v0 * _validate.power_of_two_scale(v0.max(axis=1))[:, np.newaxis]
+        v1 = v1 * _validate.power_of_two_scale(v1.max(axis=1))[:, np.newaxis]
+        total0, total1 = v0.sum(axis=1, keepdims=True), v1.sum(axis=1, keepdims=True)
+        deviation = (np.log(v1) - np.log(v0)) - (np.log(total1) - np.log(total0))
+        index = np.sqrt(((v1 / total1) * deviation**2).sum(axis=1))
     return _per_row(index, x0.index, name="lilien_index", scalar=scalar)
 
 
@@ -1141,6 +1169,20 @@ def simulate_transfer(chain: pd.DataFrame, *, source: pd.DataFrame, destination:
     employment = pd.DataFrame([r["employment"] for r in regions], index=index)
     for frame in (output, employment):
         frame.columns.name = "sector"
+        _validate.check_no_overflow(frame.to_numpy(), name="chain + source or destination",
+                                    operation="add up by sector")
+    # what TransferResult.to_frame() computes must be defined: refuse here, naming the region
+    no_secondary = output["secondary"].to_numpy() == 0
+    if no_secondary.any():
+        raise ValueError(
+            f"Secondary value added is zero in (time, region) "
+            f"{_validate._listed(index[no_secondary].tolist())}, so the structure-advancement "
+            f"ratio (tertiary / secondary) of the result is undefined. Pass a `source` and "
+            f"`destination` with positive secondary value added, or move secondary stages."
+        )
+    _validate.check_output_employment(output, employment,
+                                      output_name="value added (source or destination)",
+                                      employment_name="employment")
     clusters = [by_sector(stages).sum(), by_sector(stages.iloc[:0]).sum(),
                 by_sector(staying).sum(), by_sector(arriving, copy_factor).sum()]
     cluster = pd.DataFrame(clusters, index=index)[["value_added", "employment"]]

@@ -355,7 +355,11 @@ def value_capture(parts: pd.Series | dict[str, float], *, price: float | None = 
                 f"`remainder`={remainder!r} needs a `price`: without one the parts are the whole "
                 f"and nothing remains. Pass price=... or drop remainder."
             )
-        whole = float(series.sum())
+        with np.errstate(over="ignore"):
+            whole = float(series.sum())
+        if not np.isfinite(whole):  # the parts' sum overflows; their shares are scale-free
+            series = series * float(_validate.power_of_two_scale(series.max()))
+            whole = float(series.sum())
         if whole == 0:
             raise ValueError("All parts are zero; there is no whole to split. Pass the values "
                              "captured by each participant.")
@@ -511,11 +515,10 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
     if positions is None:
         where = pd.Series(np.arange(1.0, len(series) + 1.0), index=series.index)
     else:
-        if isinstance(positions, pd.Series) and isinstance(values, pd.Series):
-            given = _validate.as_series(positions, name="positions")
-            _validate.check_aligned(series.index, given.index, left_name="values",
-                                    right_name="positions")
-            where = given.reindex(series.index)
+        if _validate.is_labelled(positions) and (not isinstance(positions, pd.Series)
+                                                 or _validate.is_labelled(values)):
+            where = _validate.as_series_on(positions, series.index, name="positions",
+                                           labels_name="values", unit="observation")
         else:
             given = _validate.as_series(
                 positions.to_numpy() if isinstance(positions, pd.Series) else positions,

@@ -34,10 +34,12 @@ from clusterlib._validate import (
     check_choice,
     check_choices,
     check_directions,
+    check_finite,
     check_finite_sums,
     check_nonnegative,
     check_real,
     check_weights,
+    power_of_two_scale,
     split_by_level,
 )
 
@@ -248,7 +250,9 @@ def _weights_output(data: Any, time: Any, *, min_rows: int, method: str, label: 
     data, labels = split_by_level(data, time, name="data", option="time")
     frame = as_numeric_frame(data, name="data", min_rows=1)
     x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
+    with np.errstate(over="ignore"):  # an overflow is reported by check_finite_sums
+        sums = x.sum(axis=0)
+    check_finite_sums(sums, frame, name="data")
     periods, rows = _row_groups(labels)
     short = [p for p, r in zip(periods, rows) if len(r) < min_rows]
     if short:
@@ -318,9 +322,7 @@ def minmax_normalise(data: pd.DataFrame | np.ndarray, *, directions: Any = None)
     """
     frame = as_numeric_frame(data, name="data", min_rows=2)
     signs = check_directions(directions, frame.columns).to_numpy()
-    x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
-    low, high = x.min(axis=0), x.max(axis=0)
+    x, low, high = _finite_range(_matrix(frame), frame)
     constant = low == high
     if constant.any():
         raise ValueError(
@@ -457,7 +459,8 @@ def entropy_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
                     f"better or worse). Pass directions=None, or use normalisation='minmax' "
                     f"to normalise by direction."
                 )
-            stats = _scan(x, extremes=False, xlogx=True)
+            x, stats = _rescaled_if_overflowing(x, frame, _scan(x, extremes=False, xlogx=True),
+                                                extremes=False, xlogx=True)
             check_finite_sums(stats["sum"], frame, name="data")
             sums, xlogx = stats["sum"], stats["xlogx"]
             divergence = _divergence(sums, xlogx, m)
@@ -478,7 +481,7 @@ def entropy_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
                 xlogx[j] = special.xlogy(x[:, j], x[:, j]).sum()
             divergence[redo] = _divergence(sums[redo], xlogx[redo], m)
         else:
-            stats = _scan(x)
+            x, stats = _rescaled_if_overflowing(x, frame, _scan(x))
             check_finite_sums(stats["sum"], frame, name="data")
             constant = stats["min"] == stats["max"]
             anchor, span = _anchor_span(stats["min"], stats["max"], signs)
@@ -576,7 +579,7 @@ def critic_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
 
     def core(x: np.ndarray, frame: pd.DataFrame, where: str, stacklevel: int) -> np.ndarray:
         signs = check_directions(directions, frame.columns).to_numpy()
-        stats = _scan(x, spread=True)
+        x, stats = _unit_sized(x, _scan(x, spread=True))
         check_finite_sums(stats["sum"], frame, name="data")
         _check_spread(stats["m2"], frame)
         constant = stats["min"] == stats["max"]
@@ -657,7 +660,7 @@ def std_weights(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
 
     def core(x: np.ndarray, frame: pd.DataFrame, where: str, stacklevel: int) -> np.ndarray:
         check_directions(directions, frame.columns)
-        stats = _scan(x, spread=True)
+        x, stats = _unit_sized(x, _scan(x, spread=True))
         check_finite_sums(stats["sum"], frame, name="data")
         _check_spread(stats["m2"], frame)
         constant = stats["min"] == stats["max"]
@@ -779,9 +782,7 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     check_weights(weights, name="weights")
     w = weights.reindex(frame.columns).to_numpy()
     signs = check_directions(directions, frame.columns).to_numpy()
-    x = _matrix(frame)
-    check_finite_sums(x.sum(axis=0), frame, name="data")
-    low, high = x.min(axis=0), x.max(axis=0)
+    x, low, high = _finite_range(_matrix(frame), frame)
     constant = low == high
     weighted_constant = constant & (w > 0)
     if weighted_constant.any():
@@ -794,6 +795,60 @@ def composite_index(data: pd.DataFrame | np.ndarray, weights: Any, *, directions
     anchor, span = _anchor_span(low[use], high[use], signs[use])
     scores = ((x[:, use] - anchor) / span + 0.0) @ w[use]
     return pd.Series(np.clip(scores, 0.0, 1.0), index=frame.index, name="composite_index")
+
+
+def _rescaled_if_overflowing(x: np.ndarray, frame: pd.DataFrame, stats: dict[str, np.ndarray],
+                             **scan: bool) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Values and scan statistics, with columns brought to unit size if a column sum overflowed.
+
+    Entropy weights do not depend on an indicator's unit, so a sum that overflows float64 is
+    no error: missing or infinite values still raise (:func:`check_finite`); finite columns
+    are multiplied by a power of two (exact) and scanned again with the same options.
+    """
+    if np.isfinite(stats["sum"]).all():
+        return x, stats
+    check_finite(frame, name="data")
+    scaled = x * power_of_two_scale(np.abs(x).max(axis=0))
+    return scaled, _scan(scaled, **scan)
+
+
+def _finite_range(x: np.ndarray, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray,
+                                                                 np.ndarray]:
+    """Values, column minima and maxima for min-max scores, whose range never overflows.
+
+    Missing or infinite values raise (:func:`check_finite`). Min-max scores are scale-free, so
+    a column whose sum overflows is no error, and a column whose range overflows (-1e308 to
+    1e308) is halved (exact); other data are left untouched.
+    """
+    with np.errstate(over="ignore"):
+        sums = x.sum(axis=0)
+    if not np.isfinite(sums).all():
+        check_finite(frame, name="data")
+    low, high = x.min(axis=0), x.max(axis=0)
+    with np.errstate(over="ignore"):
+        wide = ~np.isfinite(high - low)
+    if wide.any():
+        x = x * np.where(wide, 0.5, 1.0)
+        low, high = x.min(axis=0), x.max(axis=0)
+    return x, low, high
+
+
+def _unit_sized(x: np.ndarray, stats: dict[str, np.ndarray]) -> tuple[np.ndarray,
+                                                                       dict[str, np.ndarray]]:
+    """Values and spread statistics with extreme columns brought to unit size (scale-free).
+
+    CRITIC and standard-deviation weights do not depend on an indicator's unit. A column whose
+    largest magnitude is above 1e100 or below 1e-100 is multiplied by a power of two (exact),
+    so its squares neither overflow nor underflow; other data are left untouched.
+    """
+    peak = np.maximum(np.abs(stats["min"]), np.abs(stats["max"]))
+    with np.errstate(invalid="ignore"):
+        extreme = (peak > 1e100) | ((peak < 1e-100) & (peak > 0))
+    if not np.isfinite(peak).all() or not extreme.any():
+        return x, stats  # missing or infinite values are reported by check_finite_sums
+    factor = np.where(extreme, power_of_two_scale(peak), 1.0)
+    scaled = x * factor
+    return scaled, _scan(scaled, spread=True)
 
 
 def _check_spread(m2: np.ndarray, frame: pd.DataFrame) -> None:

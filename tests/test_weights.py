@@ -540,18 +540,28 @@ def test_critic_perfectly_correlated_indicators_raise():
         wt.critic_weights(frame.assign(b=-frame["b"]), directions={"a": 1, "b": "cost"})
 
 
-def test_sums_that_overflow_are_reported():
+def test_sums_that_overflow_are_rescaled_not_refused():
+    """Issue 14, item 8: entropy weights are scale-free, so a column sum that overflows float64
+    gives the weights of the same data in other units; per-period weights still refuse it."""
     frame = pd.DataFrame({"a": [1e308, 1e308, 1.0], "b": [1.0, 2.0, 3.0]})
-    for function in WEIGHT_FUNCTIONS:
-        with pytest.raises(ValueError, match=r"\['a'\] are too large to sum"):
-            function(frame)
+    ordinary = frame.assign(a=[1.0, 1.0, 1e-308])
+    for normalisation in ("sum", "minmax"):
+        np.testing.assert_allclose(
+            wt.entropy_weights(frame, normalisation=normalisation).to_numpy(),
+            wt.entropy_weights(ordinary, normalisation=normalisation).to_numpy(), rtol=1e-12)
+    with pytest.raises(ValueError, match=r"\['a'\] are too large to sum"):
+        wt.entropy_weights(frame.assign(year=[1, 1, 1]), time="year")
 
 
-def test_variance_that_overflows_is_reported():
-    frame = pd.DataFrame({"a": [1e200, -1e200, 1.0], "b": [1.0, 2.0, 3.0]})
-    for function in (wt.critic_weights, wt.std_weights):
-        with pytest.raises(ValueError, match=r"\['a'\] are too large to square"):
-            function(frame)
+def test_scale_free_weights_of_values_whose_squares_overflow_or_underflow():
+    """CRITIC and standard-deviation weights do not depend on units (issue 14, items 7-8):
+    values near 1e308, 1e200 or 1e-200 give the weights of the same data in ordinary units."""
+    for big in (1e308, 1e200, 1e-200):
+        frame = pd.DataFrame({"a": [big, -big, big / 4], "b": [1.0, 2.0, 3.0]})
+        ordinary = frame.assign(a=frame["a"] / big)
+        for function in (wt.critic_weights, wt.std_weights):
+            np.testing.assert_allclose(function(frame).to_numpy(),
+                                       function(ordinary).to_numpy(), rtol=1e-12)
 
 
 def test_minmax_normalise_rejects_constant_indicator():
