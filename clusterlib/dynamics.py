@@ -1446,11 +1446,15 @@ def zivot_andrews_test(series: Any, *, regression: str = "c", trim: float = 0.15
         raise ValueError(f"`series` must be one series; received {frame.shape[1]} columns "
                          f"{_listed(list(frame.columns))}. Test each separately.")
     check_varying(frame, name="series", purpose=" A unit-root test of a constant is undefined.")
+    from statsmodels.tools.sm_exceptions import SingularMatrixWarning
+
     try:
-        statistic, pvalue, critical, lags, position = zivot_andrews(
-            frame.iloc[:, 0].to_numpy(), trim=trim, maxlag=maxlag, regression=regression,
-            autolag=autolag)
-    except (ValueError, np.linalg.LinAlgError) as error:
+        with warnings.catch_warnings():  # a rank-deficient regression gives no valid statistic
+            warnings.simplefilter("error", SingularMatrixWarning)
+            statistic, pvalue, critical, lags, position = zivot_andrews(
+                frame.iloc[:, 0].to_numpy(), trim=trim, maxlag=maxlag, regression=regression,
+                autolag=autolag)
+    except (ValueError, np.linalg.LinAlgError, SingularMatrixWarning) as error:
         raise ValueError(
             f"The Zivot–Andrews test cannot be run on {len(frame)} observations (statsmodels: "
             f"{error}). Use a longer series or fewer lags."

@@ -24,6 +24,7 @@ The Granger F-test vectorised over replications is checked against statsmodels'
 replications, as the chapter's Monte Carlo relies on it.
 """
 
+import re
 import warnings
 from pathlib import Path
 
@@ -730,9 +731,14 @@ def test_unit_root_statistics_invariant_to_affine_rescaling(scale, shift):
 
 def test_adf_warns_below_ten_residual_df_and_names_the_series():
     short = random_frame(3, n=12)
-    with pytest.warns(UserWarning, match=r"ADF regression of series 'trade' .* residual "
-                                         r"degree\(s\) of freedom \(fewer than 10\)"):
+    with warnings.catch_warnings(record=True) as caught:  # one warning per series
+        warnings.simplefilter("always")
         result = cl.unit_root_tests(short, adf_lags=2)
+    pattern = (r"ADF regression of series '{}' .* residual degree\(s\) of freedom "
+               r"\(fewer than 10\)")
+    messages = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    for name in short.columns:
+        assert sum(bool(re.search(pattern.format(name), m)) for m in messages) == 1, name
     # 12 observations, 2 lags: 9 usable, 1 + 2 + 1 coefficients, 5 residual df
     assert result.adf_residual_df("trade") == 5
     with warnings.catch_warnings():
