@@ -10,6 +10,7 @@ gives them (pybtex's default style lower-cases "Chinese", "Xiamen", ...).
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -192,5 +193,6 @@ def reference_list(keys: list[str], *, bibfile: Path = BIBFILE) -> list[str]:
     items = []
     for entry in entries:
         text = style.format_entry(labels[entry.key], entry).text.render_as("text")
+        text = re.sub(r"\\url\s*", "", text)  # a URL in a note: plain text shows it bare
         items.append(f"- [{labels[entry.key]}] {' '.join(text.split())}")
     return items
