@@ -72,6 +72,7 @@ PREAMBLE = r"""
 % running head and foot: a title too long for the line ends in "..." instead of running into
 % the page number
 \usepackage{truncate}
+\usepackage{etoolbox}
 \makeatletter
 \fancypagestyle{normal}{%
   \fancyhf{}%
@@ -80,6 +81,22 @@ PREAMBLE = r"""
   \fancyhead[RO]{{\py@HeaderFamily\truncate{0.86\textwidth}{\@title}}}%
   \renewcommand{\headrulewidth}{0.4pt}%
   \renewcommand{\footrulewidth}{0.4pt}}
+% headings and contents lines ragged right: a heading "English · 中文" breaks before its
+% Chinese title (kept whole) without stretching the spaces of the English words
+\titleformat{\section}{\Large\py@HeaderFamily\raggedright}%
+            {\py@TitleColor\thesection}{0.5em}{\py@TitleColor}
+\titleformat{\subsection}{\large\py@HeaderFamily\raggedright}%
+            {\py@TitleColor\thesubsection}{0.5em}{\py@TitleColor}
+\titleformat{\subsubsection}{\normalsize\py@HeaderFamily\raggedright}%
+            {\py@TitleColor\thesubsubsection}{0.5em}{\py@TitleColor}
+\renewcommand{\@tocrmarg}{2.55em plus 6em}
+\patchcmd{\l@chapter}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 6em}{}{}
+\patchcmd{\l@part}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 6em}{}{}
+% the bibliography is the References appendix itself, not a chapter of its own after it
+\def\book@nochapter*#1{}
+\renewenvironment{sphinxthebibliography}[1]
+  {\let\chapter\book@nochapter\let\@mkboth\@gobbletwo\begin{thebibliography}{#1}}
+  {\end{thebibliography}}
 \makeatother
 """
 
@@ -317,35 +334,40 @@ def _text_width(text: str) -> float:
     return sum(2.0 if "\u2e80" <= ch <= "\uffef" else 1.0 for ch in text)
 
 
-LINE = 95.0  # letters of a table's text in one line of the page
+LINE = 95.0  # letters of text in one line of a table at the body's font size
+FONT_SCALE = {"\\small": 1.1, "\\footnotesize": 1.25, "\\scriptsize": 1.45}
 
 
-def column_widths(rows: list[list[str]]) -> list[int]:
-    """Relative column widths (in letters). A table that fits keeps every column at its widest
-    entry; otherwise the short columns (ids, numbers, units) keep their width and the text
-    columns share the rest in proportion to their length, none narrower than its longest word
-    (a Chinese column not narrower than eight characters, so that it is not squeezed to one
-    character a line)."""
+def font_size(columns: int) -> str:
+    """A table with many columns is set in a smaller font."""
+    return "\\small" if columns <= 6 else "\\footnotesize" if columns <= 9 else "\\scriptsize"
+
+
+def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
+    """Relative column widths (in letters, with the cell padding). A table that fits keeps
+    every column at its widest entry. Otherwise every column starts at its floor (its longest
+    word; a column with Chinese text at least eight characters wide, so that it is not squeezed
+    to a character a line) and the room left is shared in proportion to what each column still
+    lacks, so short columns (ids, numbers, units) stay whole and long texts wrap."""
     natural, floor = [], []
     for column in zip(*rows):
-        natural.append(max([_text_width(cell) for cell in column] + [1.0]) + 1)
-        words = [_text_width(w) for cell in column for w in cell.split()] + [1.0]
+        width = max([_text_width(cell) for cell in column] + [1.0]) + 2
+        words = max([_text_width(w) for cell in column for w in cell.split()] + [1.0]) + 2
         chinese = any(CJK.search(cell) for cell in column)
-        floor.append(min(max(max(words) + 1, 16.0 if chinese else 0.0), 24.0))
-    if sum(natural) <= LINE:
+        natural.append(width)
+        floor.append(min(width, max(words, 18.0 if chinese else 0.0)))
+    if sum(natural) <= line:
         return [round(w) for w in natural]
-    short = [w <= 14 for w in natural]
-    fixed = sum(w for w, is_short in zip(natural, short) if is_short)
-    text_total = sum(w for w, is_short in zip(natural, short) if not is_short)
-    room = max(LINE - fixed, 0.45 * LINE)
-    widths = [w if is_short else max(room * w / text_total, f)
-              for w, f, is_short in zip(natural, floor, short)]
-    return [max(1, round(w)) for w in widths]
+    room = line - sum(floor)
+    lacking = sum(n - f for n, f in zip(natural, floor))
+    if room <= 0 or lacking <= 0:
+        return [max(1, round(f)) for f in floor]
+    return [max(1, round(f + room * (n - f) / lacking)) for n, f in zip(natural, floor)]
 
 
 def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
     rows = header + body
-    widths = column_widths(rows)
+    widths = column_widths(rows, line=LINE * FONT_SCALE[font_size(len(rows[0]))])
     table = nodes.table(classes=["book-data-table"])
     group = nodes.tgroup(cols=len(widths))
     table += group
@@ -377,7 +399,7 @@ def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
 
 def sized(table: nodes.table, columns: int) -> list[nodes.Node]:
     """A table with many columns in a smaller font (LaTeX group around it)."""
-    size = "\\small" if columns <= 6 else "\\footnotesize" if columns <= 9 else "\\scriptsize"
+    size = font_size(columns)
     return [nodes.raw("", f"\\begingroup{size}\n", format="latex"), table,
             nodes.raw("", "\\endgroup\n", format="latex")]
 
@@ -404,6 +426,44 @@ class HtmlTablesToLatex(SphinxPostTransform):
                 break
 
 
+# -- the API docstrings' own references ------------------------------------------------------
+
+class DocstringReferencesInPlace(SphinxPostTransform):
+    """A docstring's References ("[1] Krugman, P. (1991) ...") stay under its function, as on
+    the site; Sphinx's LaTeX writer would move them into the book's bibliography, where every
+    function's "[1]" stands beside the others."""
+
+    default_priority = 700  # before Sphinx's LaTeX BibliographyTransform (750)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        from sphinx import addnodes
+
+        keys = {}
+        for citation in list(self.document.findall(nodes.citation)):
+            inside = citation.parent
+            while inside is not None and not isinstance(inside, addnodes.desc):
+                inside = inside.parent
+            if inside is None or not citation["ids"]:
+                continue
+            label = citation.children[0].astext() if citation.children else "?"
+            key = f"{citation.get('docname', self.env.docname)}:{citation['ids'][0]}"
+            keys[key] = label
+            paragraph = nodes.paragraph()
+            paragraph += nodes.raw("", f"\\phantomsection\\label{{\\detokenize{{{key}}}}}",
+                                   format="latex")
+            paragraph += nodes.Text(f"[{label}] ")
+            for child in citation.children[1:]:
+                paragraph.extend(child.children if isinstance(child, nodes.paragraph)
+                                 else [child])
+            citation.replace_self(paragraph)
+        for reference in list(self.document.findall(nodes.citation_reference)):
+            key = f"{reference.get('docname', '')}:{reference.get('refname', '')}"
+            if key in keys:
+                reference.replace_self(nodes.raw(
+                    "", f"\\hyperref[\\detokenize{{{key}}}]{{[{keys[key]}]}}", format="latex"))
+
+
 # -- appendices and running heads ----------------------------------------------------------------
 
 def _appendix_raw(app, doctree, docname) -> None:
@@ -425,6 +485,7 @@ def setup(app):
     app.add_transform(DropTypedNumbers)
     app.add_post_transform(HtmlTablesToLatex)
     app.add_post_transform(EnglishQuotes)
+    app.add_post_transform(DocstringReferencesInPlace)
     app.add_post_transform(ChineseTitleUnbroken)
     app.connect("doctree-resolved", _appendix_raw)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
