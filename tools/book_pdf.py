@@ -89,9 +89,9 @@ PREAMBLE = r"""
             {\py@TitleColor\thesubsection}{0.5em}{\py@TitleColor}
 \titleformat{\subsubsection}{\normalsize\py@HeaderFamily\raggedright}%
             {\py@TitleColor\thesubsubsection}{0.5em}{\py@TitleColor}
-\renewcommand{\@tocrmarg}{2.55em plus 6em}
-\patchcmd{\l@chapter}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 6em}{}{}
-\patchcmd{\l@part}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 6em}{}{}
+\renewcommand{\@tocrmarg}{2.55em plus 1fil}
+\patchcmd{\l@chapter}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 1fil}{}{}
+\patchcmd{\l@chapter}{\hfil}{\hfill}{}{}
 % the bibliography is the References appendix itself, not a chapter of its own after it
 \def\book@nochapter*#1{}
 \renewenvironment{sphinxthebibliography}[1]
@@ -373,7 +373,7 @@ def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
     table += group
     for width in widths:
         group += nodes.colspec(colwidth=width)
-    table["colwidths-given"] = True  # Sphinx then sets p{} columns that wrap
+    table["classes"].append("colwidths-given")  # Sphinx then sets p{} columns that wrap
 
     def make_row(cells):
         row = nodes.row()
@@ -457,8 +457,19 @@ class DocstringReferencesInPlace(SphinxPostTransform):
                 paragraph.extend(child.children if isinstance(child, nodes.paragraph)
                                  else [child])
             citation.replace_self(paragraph)
+        def key_of(reference):
+            return f"{reference.get('docname', '')}:{reference.get('refname', '')}"
+
+        # numpydoc adds a paragraph of bare "[1]_" in an ``only:: latex`` block, so that LaTeX
+        # puts the references into its bibliography: not needed once they stay in place
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            refs = [c for c in paragraph.children if isinstance(c, nodes.citation_reference)]
+            rest = [c for c in paragraph.children if not isinstance(c, nodes.citation_reference)]
+            if refs and all(key_of(r) in keys for r in refs) and not "".join(
+                    c.astext() for c in rest).strip():
+                paragraph.parent.remove(paragraph)
         for reference in list(self.document.findall(nodes.citation_reference)):
-            key = f"{reference.get('docname', '')}:{reference.get('refname', '')}"
+            key = key_of(reference)
             if key in keys:
                 reference.replace_self(nodes.raw(
                     "", f"\\hyperref[\\detokenize{{{key}}}]{{[{keys[key]}]}}", format="latex"))
