@@ -258,12 +258,12 @@ class ChineseTitleUnbroken(SphinxPostTransform):
 # -- HTML tables (pandas) -> docutils tables ---------------------------------------------------
 
 class _TableParser(HTMLParser):
-    """The rows of the first <table> of an HTML fragment: [(is_header_row, [(text, is_th,
-    colspan)])]."""
+    """The rows of the first <table> of an HTML fragment: [(is_header_row, [(text, colspan,
+    rowspan)])]."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.rows: list[tuple[bool, list[tuple[str, bool, int]]]] = []
+        self.rows: list[tuple[bool, list[tuple[str, int, int]]]] = []
         self._section = None
         self._row = None
         self._cell = None
@@ -283,7 +283,7 @@ class _TableParser(HTMLParser):
         elif tag == "tr":
             self._row = []
         elif tag in ("td", "th") and self._row is not None:
-            self._cell = [tag == "th", int(attrs.get("colspan") or 1), []]
+            self._cell = [int(attrs.get("colspan") or 1), int(attrs.get("rowspan") or 1), []]
         elif tag == "br" and self._cell is not None:
             self._cell[2].append(" ")
 
@@ -293,8 +293,8 @@ class _TableParser(HTMLParser):
         elif self.tables != 1:
             return
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
-            is_th, span, text = self._cell
-            self._row.append((" ".join("".join(text).split()), is_th, span))
+            colspan, rowspan, text = self._cell
+            self._row.append((" ".join("".join(text).split()), colspan, rowspan))
             self._cell = None
         elif tag == "tr" and self._row is not None:
             self.rows.append((self._section == "thead", self._row))
@@ -309,23 +309,47 @@ class _TableParser(HTMLParser):
 
 def parse_html_table(fragment: str) -> tuple[list[list[str]], list[list[str]]] | None:
     """(header rows, body rows) of a pandas HTML table, every row as wide as the table; None if
-    the fragment holds no table. pandas writes the index name in a second header row whose only
-    text is in its first cell: it is folded into the first header row."""
+    the fragment holds no table. A cell spanning rows (a MultiIndex level) is written in its
+    first row and left empty below; a cell spanning columns fills the first. pandas writes the
+    index names in a second header row whose text is only in the index columns: it is folded
+    into the first header row."""
     parser = _TableParser()
     parser.feed(fragment)
     if not parser.rows:
         return None
-    width = max(sum(span for _, _, span in cells) for _, cells in parser.rows)
     header, body = [], []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     for is_head, cells in parser.rows:
-        row = []
-        for text, _, span in cells:
-            row.extend([text] + [""] * (span - 1))
-        row.extend([""] * (width - len(row)))
+        row: list[str] = []
+        queue = list(cells)
+        column = 0
+        while queue or any(c >= column for c in pending):
+            if pending.get(column, 0) > 0:
+                pending[column] -= 1
+                row.append("")
+                column += 1
+                continue
+            if not queue:
+                break
+            text, colspan, rowspan = queue.pop(0)
+            for offset in range(colspan):
+                row.append(text if offset == 0 else "")
+                if rowspan > 1:
+                    pending[column + offset] = rowspan - 1
+            column += colspan
+        pending = {c: n for c, n in pending.items() if n > 0}
         (header if is_head else body).append(row)
-    if len(header) >= 2 and header[-1][0] and not any(header[-1][1:]) and not header[0][0]:
-        header[0][0] = header[-1][0]
-        header.pop()
+    width = max(len(row) for row in header + body)
+    for row in header + body:
+        row.extend([""] * (width - len(row)))
+    if len(header) >= 2:
+        names = header[-1]
+        filled = [i for i, text in enumerate(names) if text]
+        index_columns = next((i for i, text in enumerate(header[0]) if text), 0)
+        if filled and all(i < index_columns for i in filled):
+            for i in filled:
+                header[0][i] = names[i]
+            header.pop()
     return header, body
 
 
@@ -335,6 +359,7 @@ def _text_width(text: str) -> float:
 
 
 LINE = 95.0  # letters of text in one line of a table at the body's font size
+PADDING = 3.0  # the space between two columns (2 \\tabcolsep), in letters
 FONT_SCALE = {"\\small": 1.1, "\\footnotesize": 1.25, "\\scriptsize": 1.45}
 
 
@@ -351,11 +376,14 @@ def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
     lacks, so short columns (ids, numbers, units) stay whole and long texts wrap."""
     natural, floor = [], []
     for column in zip(*rows):
-        width = max([_text_width(cell) for cell in column] + [1.0]) + 2
-        words = max([_text_width(w) for cell in column for w in cell.split()] + [1.0]) + 2
+        width = max([_text_width(cell) for cell in column] + [1.0]) + PADDING
+        words = max([_text_width(w) for cell in column for w in cell.split()] + [1.0]) + PADDING
         chinese = any(CJK.search(cell) for cell in column)
+        # a snake_case name may break after its underscores (see `_cell_paragraph`)
+        pieces = max([_text_width(piece) for cell in column for w in cell.split()
+                      for piece in w.split("_")] + [1.0]) + PADDING + 1
         natural.append(width)
-        floor.append(min(width, max(words, 18.0 if chinese else 0.0)))
+        floor.append(min(width, max(min(words, pieces), 18.0 if chinese else 0.0)))
     if sum(natural) <= line:
         return [round(w) for w in natural]
     room = line - sum(floor)
@@ -363,6 +391,21 @@ def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
     if room <= 0 or lacking <= 0:
         return [max(1, round(f)) for f in floor]
     return [max(1, round(f + room * (n - f) / lacking)) for n, f in zip(natural, floor)]
+
+
+def _cell_paragraph(text: str) -> nodes.paragraph:
+    """A table cell's text, ragged right (a narrow justified column stretches its spaces); a
+    line may break after each underscore of a snake_case name."""
+    paragraph = nodes.paragraph()
+    paragraph += nodes.raw("", "\\rightskip 0pt plus 3em\\relax ", format="latex")
+    pieces = text.split("_")
+    for position, piece in enumerate(pieces):
+        if piece:
+            paragraph += nodes.Text(piece)
+        if position < len(pieces) - 1:
+            paragraph += nodes.Text("_")
+            paragraph += nodes.raw("", "\\allowbreak{}", format="latex")
+    return paragraph
 
 
 def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
@@ -379,7 +422,7 @@ def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
         row = nodes.row()
         for text in cells:
             entry = nodes.entry()
-            entry += nodes.paragraph(text=text)
+            entry += _cell_paragraph(text)
             row += entry
         return row
 
