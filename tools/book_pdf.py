@@ -55,10 +55,15 @@ MATH_IN_TEXT = {
 FONTS = r"""
 \setmainfont{Latin Modern Roman}
 \setsansfont{Latin Modern Sans}
-\setmonofont{Noto Sans Mono CJK SC}[Scale=0.9]
-\setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold}]
-\setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold}]
-\setCJKmonofont{Noto Sans Mono CJK SC}[Scale=0.9]
+\setmonofont{Noto Sans Mono CJK SC}[Scale=0.9, ItalicFont={Noto Sans Mono CJK SC},
+  BoldItalicFont={Noto Sans Mono CJK SC Bold}]
+% Chinese has no italic: emphasis in Chinese text stays upright
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold},
+  ItalicFont={Noto Serif CJK SC}, BoldItalicFont={Noto Serif CJK SC Bold}]
+\setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold},
+  ItalicFont={Noto Sans CJK SC}, BoldItalicFont={Noto Sans CJK SC Bold}]
+\setCJKmonofont{Noto Sans Mono CJK SC}[Scale=0.9, ItalicFont={Noto Sans Mono CJK SC},
+  BoldItalicFont={Noto Sans Mono CJK SC Bold}]
 \xeCJKDeclareCharClass{Default}{%s}
 \usepackage{newunicodechar}
 %s
