@@ -123,6 +123,7 @@ def _latex_settings(app, config) -> None:
     elements["fontenc"] = "\\usepackage{fontspec}\n\\usepackage{xeCJK}"
     elements["fontpkg"] = FONTS
     elements["fvset"] = "\\fvset{fontsize=\\small,formatcom=\\xeCJKVerbAddon}"
+    elements["printindex"] = "\\raggedright\\printindex"  # narrow index columns: not justified
     elements["polyglossia"] = ""
     elements["babel"] = ""
     preamble = elements.get("preamble", "").replace(
