@@ -104,14 +104,15 @@ def execute(*chapters: str) -> None:
 
 # The PDF edition's TeX tools: (program or font, the Debian package that provides it).
 PDF_TOOLS = [("xelatex", "texlive-xetex"), ("latexmk", "latexmk"), ("xindy", "xindy"),
-             ("make", "make"), ("pdftotext", "poppler-utils"), ("fc-list", "fontconfig")]
+             ("make", "make"), ("pdftotext", "poppler-utils"), ("kpsewhich", "texlive-base")]
 PDF_TEX_FILES = [("xeCJK.sty", "texlive-lang-chinese"), ("fncychap.sty", "texlive-latex-extra"),
                  ("tabulary.sty", "texlive-latex-extra"), ("capt-of.sty", "texlive-latex-extra"),
                  ("needspace.sty", "texlive-latex-extra"), ("unicode-math.sty",
                                                            "texlive-latex-recommended"),
                  ("lmroman10-regular.otf", "fonts-lmodern")]
 PDF_PACKAGES = ("texlive-xetex texlive-lang-chinese latexmk texlive-latex-recommended "
-                "texlive-latex-extra texlive-fonts-recommended fonts-noto-cjk xindy poppler-utils")
+                "texlive-latex-extra texlive-fonts-recommended fonts-noto-cjk xindy poppler-utils "
+                "make")
 
 
 def _missing_pdf_packages() -> list[str]:
@@ -124,8 +125,12 @@ def _missing_pdf_packages() -> list[str]:
                 missing.append(package)
     if shutil.which("fc-list"):
         fonts = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
-        if "Noto Serif CJK SC" not in fonts or "Noto Sans Mono CJK SC" not in fonts:
-            missing.append("fonts-noto-cjk")
+    else:  # XeTeX finds fonts through fontconfig's library; without its tools look for the files
+        files = {p.name for p in Path("/usr/share/fonts").rglob("Noto*CJK*")}
+        both = {"NotoSerifCJK-Regular.ttc", "NotoSansCJK-Regular.ttc"} <= files
+        fonts = "Noto Serif CJK SC, Noto Sans Mono CJK SC" if both else ""
+    if "Noto Serif CJK SC" not in fonts or "Noto Sans Mono CJK SC" not in fonts:
+        missing.append("fonts-noto-cjk")
     return sorted(set(missing))
 
 

@@ -57,7 +57,7 @@ FONTS = r"""
 \setsansfont{Latin Modern Sans}
 \setmonofont{Noto Sans Mono CJK SC}[Scale=0.9, ItalicFont={Noto Sans Mono CJK SC},
   BoldItalicFont={Noto Sans Mono CJK SC Bold}]
-% Chinese has no italic: emphasis in Chinese text stays upright
+%% Chinese has no italic: emphasis in Chinese text stays upright
 \setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold},
   ItalicFont={Noto Serif CJK SC}, BoldItalicFont={Noto Serif CJK SC Bold}]
 \setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold},
@@ -360,12 +360,14 @@ def parse_html_table(fragment: str) -> tuple[list[list[str]], list[list[str]]] |
 
 
 def _text_width(text: str) -> float:
-    """Printed width in units of a Latin letter (a Chinese character is two)."""
-    return sum(2.0 if "\u2e80" <= ch <= "\uffef" else 1.0 for ch in text)
+    """Printed width in units of a lowercase Latin letter (a capital or a digit is wider, a
+    Chinese character is two)."""
+    return sum(2.0 if "\u2e80" <= ch <= "\uffef" else 1.35 if ch.isupper() else
+               1.1 if ch.isdigit() else 1.0 for ch in text)
 
 
 LINE = 95.0  # letters of text in one line of a table at the body's font size
-PADDING = 3.0  # the space between two columns (2 \\tabcolsep), in letters
+PADDING = 4.0  # the space between two columns (2 \\tabcolsep), in letters
 FONT_SCALE = {"\\small": 1.1, "\\footnotesize": 1.25, "\\scriptsize": 1.45}
 
 
@@ -404,6 +406,11 @@ def _cell_paragraph(text: str) -> nodes.paragraph:
     line may break after each underscore of a snake_case name."""
     paragraph = nodes.paragraph()
     paragraph += nodes.raw("", "\\rightskip 0pt plus 3em\\relax ", format="latex")
+    if text and " " not in text and "_" not in text and _text_width(text) <= 14:
+        # an id, a number or a unit: never broken at its hyphen ("GZ-" / "001")
+        paragraph += [nodes.raw("", "\\mbox{", format="latex"), nodes.Text(text),
+                      nodes.raw("", "}", format="latex")]
+        return paragraph
     pieces = text.split("_")
     for position, piece in enumerate(pieces):
         if piece:
