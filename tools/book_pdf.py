@@ -376,6 +376,11 @@ def font_size(columns: int) -> str:
     return "\\small" if columns <= 6 else "\\footnotesize" if columns <= 9 else "\\scriptsize"
 
 
+def _words(text: str) -> list[str]:
+    """What a line may not break inside: Latin words; each Chinese character stands alone."""
+    return re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+", text)
+
+
 def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
     """Relative column widths (in letters, with the cell padding). A table that fits keeps
     every column at its widest entry. Otherwise every column starts at its floor (its longest
@@ -385,20 +390,29 @@ def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
     natural, floor = [], []
     for column in zip(*rows):
         width = max([_text_width(cell) for cell in column] + [1.0]) + PADDING
-        words = max([_text_width(w) for cell in column for w in cell.split()] + [1.0]) + PADDING
+        words = max([_text_width(w) for cell in column for w in _words(cell)] + [1.0]) + PADDING
         chinese = any(CJK.search(cell) for cell in column)
         # a snake_case name may break after its underscores (see `_cell_paragraph`)
-        pieces = max([_text_width(piece) for cell in column for w in cell.split()
+        pieces = max([_text_width(piece) for cell in column for w in _words(cell)
                       for piece in w.split("_")] + [1.0]) + PADDING + 1
         natural.append(width)
         floor.append(min(width, max(min(words, pieces), 18.0 if chinese else 0.0)))
     if sum(natural) <= line:
         return [round(w) for w in natural]
-    room = line - sum(floor)
-    lacking = sum(n - f for n, f in zip(natural, floor))
-    if room <= 0 or lacking <= 0:
+    widths = list(floor)
+    if line - sum(floor) <= 0:
         return [max(1, round(f)) for f in floor]
-    return [max(1, round(f + room * (n - f) / lacking)) for n, f in zip(natural, floor)]
+    # share the room in proportion to the square root of what each column lacks (so that one
+    # very long column does not take it all), never beyond a column's natural width
+    open_columns = [i for i in range(len(widths)) if natural[i] > widths[i]]
+    while open_columns and line - sum(widths) > 0.5:
+        room = line - sum(widths)
+        shares = {i: (natural[i] - widths[i]) ** 0.5 for i in open_columns}
+        total = sum(shares.values())
+        for i in open_columns:
+            widths[i] = min(natural[i], widths[i] + room * shares[i] / total)
+        open_columns = [i for i in open_columns if natural[i] - widths[i] > 0.01]
+    return [max(1, round(w)) for w in widths]
 
 
 def _cell_paragraph(text: str) -> nodes.paragraph:
