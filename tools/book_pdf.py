@@ -462,15 +462,31 @@ def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
     for cells in body:
         tbody += make_row(cells)
     group += tbody
-    if len(body) > 25:
-        table["classes"].append("longtable")
+    if estimated_lines(rows, widths) > LONG_TABLE_LINES:
+        table["classes"].append("longtable")  # may break across pages
     return table
 
 
+LONG_TABLE_LINES = 18  # a taller table breaks across pages rather than leave a page half empty
+
+
+def estimated_lines(rows: list[list[str]], widths: list[int]) -> int:
+    """Printed lines of a table whose columns have these relative widths."""
+    import math
+
+    scale = (LINE * 1.1) / sum(widths)  # letters of a line in the table's own (smaller) font
+    room = [max(w * scale - PADDING, 1.0) for w in widths]
+    return sum(max(math.ceil(_text_width(cell) / r) if cell else 1 for cell, r in zip(row, room))
+               for row in rows)
+
+
 def sized(table: nodes.table, columns: int) -> list[nodes.Node]:
-    """A table with many columns in a smaller font (LaTeX group around it)."""
+    """A table in a LaTeX group: many columns in a smaller font, and no table number."""
     size = font_size(columns)
-    return [nodes.raw("", f"\\begingroup{size}\n", format="latex"), table,
+    # a table without a caption has no number: its page-break header says only "continued from
+    # previous page" (not "Table 3.5 - continued ...", the number of another table)
+    quiet = "\\def\\tablename{}\\def\\thetable{}\\def\\textendash{}"
+    return [nodes.raw("", f"\\begingroup{size}{quiet}\n", format="latex"), table,
             nodes.raw("", "\\endgroup\n", format="latex")]
 
 
