@@ -4,7 +4,8 @@
     python3 dev.py book   # create .venv, install the pinned dependencies, build _build/html
     python3 dev.py test   # (create .venv if needed) run unit tests, doctests and strict nbval
     python3 dev.py execute [0N_name ...]  # re-run chapters in place (refresh stored outputs)
-    python3 dev.py pdf    # the PDF edition, _build/latex/book.pdf (needs TeX: see README)
+    python3 dev.py pdf [zh]  # the PDF edition, _build/latex/book.pdf (book-zh.pdf: Chinese;
+                             # needs TeX, see README)
 
 Both steps use only the standard library until the virtual environment exists. The environment
 is rebuilt whenever requirements.lock or pyproject.toml changes (a stamp file records their hash).
@@ -134,8 +135,11 @@ def _missing_pdf_packages() -> list[str]:
     return sorted(set(missing))
 
 
-def pdf() -> None:
-    """Check the TeX tools, set up, then build the PDF edition into _build/latex/book.pdf."""
+def pdf(*edition: str) -> None:
+    """Check the TeX tools, set up, then build the PDF edition into _build/latex/book.pdf (or,
+    with "zh", the Chinese edition into _build/latex/book-zh.pdf)."""
+    if edition not in ((), ("zh",)):
+        sys.exit("usage: python3 dev.py pdf [zh]")
     missing = _missing_pdf_packages()
     if missing:
         sys.exit("The PDF edition needs TeX and fonts that are not installed (missing here: "
@@ -143,13 +147,13 @@ def pdf() -> None:
                  f"    apt-get update && apt-get install -y {PDF_PACKAGES}\n"
                  "then run `python3 dev.py pdf` again (see README, \"PDF edition\").")
     setup()
-    _run(PYTHON, "tools/build_pdf.py", env=_env())
+    _run(PYTHON, "tools/build_pdf.py", *edition, env=_env())
 
 
 def main() -> None:
     commands = {"setup": setup, "book": book, "test": test, "execute": execute, "pdf": pdf}
     if len(sys.argv) < 2 or sys.argv[1] not in commands or (
-            len(sys.argv) > 2 and sys.argv[1] != "execute"):
+            len(sys.argv) > 2 and sys.argv[1] not in ("execute", "pdf")):
         sys.exit(f"usage: python3 dev.py {{{'|'.join(commands)}}} (execute takes optional chapter "
                  f"names, e.g. python3 dev.py execute 01_theory)")
     commands[sys.argv[1]](*sys.argv[2:])

@@ -105,6 +105,24 @@ PREAMBLE = r"""
 \makeatother
 """
 
+# The Chinese edition: 第 1 章, 附录 A, 目录, 索引 (without babel, LaTeX's names are English)
+PREAMBLE_ZH = r"""
+\makeatletter
+\newcommand{\bookchapterlabel}{\ifx\@chapapp\appendixname 附录\,\thechapter\else
+  第\,\thechapter\,章\fi}
+\titleformat{\chapter}[display]{\py@HeaderFamily\huge\bfseries\raggedright}%
+  {\bookchapterlabel}{12pt}{\Huge}
+\titlespacing*{\chapter}{0pt}{0pt}{24pt}
+\makeatother
+\renewcommand{\contentsname}{目录}
+\renewcommand{\indexname}{索引}
+\renewcommand{\partname}{}
+\renewcommand{\chaptername}{}
+\renewcommand{\appendixname}{附录}
+\renewcommand{\figurename}{图}
+\renewcommand{\tablename}{表}
+"""
+
 BBM_STANDIN = r"""\NeedsTeXFormat{LaTeX2e}
 \ProvidesPackage{bbm}[2026/01/01 stand-in for bbm (tools/book_pdf.py)]
 \providecommand{\mathbbm}[1]{\mathbb{#1}}
@@ -126,10 +144,13 @@ def _latex_settings(app, config) -> None:
     elements["printindex"] = "\\raggedright\\printindex"  # narrow index columns: not justified
     elements["polyglossia"] = ""
     elements["babel"] = ""
+    if getattr(config, "book_edition", "en") == "zh":
+        elements["fncychap"] = ""  # chapter heads by titlesec, in Chinese (PREAMBLE_ZH)
     preamble = elements.get("preamble", "").replace(
         r"\usepackage[Latin,Greek]{ucharclasses}", "").replace(  # babel's \addto: no babel
         r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}", "")
-    elements["preamble"] = preamble + PREAMBLE
+    elements["preamble"] = preamble + PREAMBLE + (
+        PREAMBLE_ZH if getattr(config, "book_edition", "en") == "zh" else "")
     config.latex_elements = elements
 
 

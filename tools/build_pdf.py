@@ -63,17 +63,40 @@ def build(source: Path = ROOT, output: Path = OUTPUT) -> int:
     return subprocess.run(command, cwd=source, env=env).returncode
 
 
-def main() -> None:
+PDF_ZH = LATEX / "book-zh.pdf"
+
+
+def build_chinese() -> int:
+    """The Chinese edition (tools/translations.py writes its source tree), built the same way
+    into that tree and copied to _build/latex/book-zh.pdf."""
+    import translations
+
+    tree = translations.write_tree(OUTPUT / "zh-pdf-source")
+    code = build(tree, tree / "_build")
+    built = tree / "_build" / "latex" / "book.pdf"
+    if code == 0 and built.is_file():
+        LATEX.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built, PDF_ZH)
+        shutil.copyfile(built.with_suffix(".log"), PDF_ZH.with_suffix(".log"))
+    return code
+
+
+def main(arguments: list[str]) -> None:
     found = [p for path in chapter_notebooks() for p in problems(path)]
     if found:
         sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
     start = time.monotonic()
-    code = build()
-    if code or not PDF.is_file():
-        sys.exit(f"The PDF build failed (exit status {code}); see the messages above and "
-                 f"{LATEX / 'book.log'}.")
-    print(f"\nBuilt {PDF.relative_to(ROOT)} in {time.monotonic() - start:.0f} s.", flush=True)
+    if arguments == ["zh"]:
+        code = build_chinese()
+        target = PDF_ZH
+    else:
+        code = build()
+        target = PDF
+    if code or not target.is_file():
+        sys.exit(f"The PDF build failed (exit status {code}); see the messages above and the "
+                 f"LaTeX log next to {target.relative_to(ROOT)}.")
+    print(f"\nBuilt {target.relative_to(ROOT)} in {time.monotonic() - start:.0f} s.", flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
