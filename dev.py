@@ -4,6 +4,8 @@
     python3 dev.py book   # create .venv, install the pinned dependencies, build _build/html
     python3 dev.py test   # (create .venv if needed) run unit tests, doctests and strict nbval
     python3 dev.py execute [0N_name ...]  # re-run chapters in place (refresh stored outputs)
+    python3 dev.py pdf [zh]  # the PDF edition, _build/latex/book.pdf (book-zh.pdf: Chinese;
+                             # needs TeX, see README)
 
 Both steps use only the standard library until the virtual environment exists. The environment
 is rebuilt whenever requirements.lock or pyproject.toml changes (a stamp file records their hash).
@@ -101,10 +103,57 @@ def execute(*chapters: str) -> None:
     _run(PYTHON, "tools/execute_notebooks.py", *chapters, env=_env())
 
 
+# The PDF edition's TeX tools: (program or font, the Debian package that provides it).
+PDF_TOOLS = [("xelatex", "texlive-xetex"), ("latexmk", "latexmk"), ("xindy", "xindy"),
+             ("make", "make"), ("pdftotext", "poppler-utils"), ("kpsewhich", "texlive-base")]
+PDF_TEX_FILES = [("xeCJK.sty", "texlive-lang-chinese"), ("fncychap.sty", "texlive-latex-extra"),
+                 ("tabulary.sty", "texlive-latex-extra"), ("capt-of.sty", "texlive-latex-extra"),
+                 ("needspace.sty", "texlive-latex-extra"), ("unicode-math.sty",
+                                                           "texlive-latex-recommended"),
+                 ("lmroman10-regular.otf", "fonts-lmodern")]
+PDF_PACKAGES = ("texlive-xetex texlive-lang-chinese latexmk texlive-latex-recommended "
+                "texlive-latex-extra texlive-fonts-recommended fonts-noto-cjk xindy poppler-utils "
+                "make")
+
+
+def _missing_pdf_packages() -> list[str]:
+    """The Debian packages whose programs, TeX files or fonts the PDF build cannot find."""
+    missing = [package for program, package in PDF_TOOLS if shutil.which(program) is None]
+    if shutil.which("kpsewhich"):
+        for name, package in PDF_TEX_FILES:
+            found = subprocess.run(["kpsewhich", name], capture_output=True, text=True)
+            if not found.stdout.strip():
+                missing.append(package)
+    if shutil.which("fc-list"):
+        fonts = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    else:  # XeTeX finds fonts through fontconfig's library; without its tools look for the files
+        files = {p.name for p in Path("/usr/share/fonts").rglob("Noto*CJK*")}
+        both = {"NotoSerifCJK-Regular.ttc", "NotoSansCJK-Regular.ttc"} <= files
+        fonts = "Noto Serif CJK SC, Noto Sans Mono CJK SC" if both else ""
+    if "Noto Serif CJK SC" not in fonts or "Noto Sans Mono CJK SC" not in fonts:
+        missing.append("fonts-noto-cjk")
+    return sorted(set(missing))
+
+
+def pdf(*edition: str) -> None:
+    """Check the TeX tools, set up, then build the PDF edition into _build/latex/book.pdf (or,
+    with "zh", the Chinese edition into _build/latex/book-zh.pdf)."""
+    if edition not in ((), ("zh",)):
+        sys.exit("usage: python3 dev.py pdf [zh]")
+    missing = _missing_pdf_packages()
+    if missing:
+        sys.exit("The PDF edition needs TeX and fonts that are not installed (missing here: "
+                 f"{' '.join(missing)}). On Debian or Ubuntu, as root:\n"
+                 f"    apt-get update && apt-get install -y {PDF_PACKAGES}\n"
+                 "then run `python3 dev.py pdf` again (see README, \"PDF edition\").")
+    setup()
+    _run(PYTHON, "tools/build_pdf.py", *edition, env=_env())
+
+
 def main() -> None:
-    commands = {"setup": setup, "book": book, "test": test, "execute": execute}
+    commands = {"setup": setup, "book": book, "test": test, "execute": execute, "pdf": pdf}
     if len(sys.argv) < 2 or sys.argv[1] not in commands or (
-            len(sys.argv) > 2 and sys.argv[1] != "execute"):
+            len(sys.argv) > 2 and sys.argv[1] not in ("execute", "pdf")):
         sys.exit(f"usage: python3 dev.py {{{'|'.join(commands)}}} (execute takes optional chapter "
                  f"names, e.g. python3 dev.py execute 01_theory)")
     commands[sys.argv[1]](*sys.argv[2:])

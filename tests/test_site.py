@@ -392,3 +392,20 @@ def test_no_figure_is_shrunk_below_four_fifths_of_its_size(site):
             if width * 0.8 > CONTENT_WIDTH:
                 too_wide.append(f"{page.relative_to(site)}: {img['src'].rsplit('/', 1)[-1]} {width} px")
     assert too_wide == []
+
+
+def test_site_offers_the_pdf_edition_only_when_it_is_built(site):
+    """`python3 dev.py pdf`'s book.pdf, when it exists, is copied into the site and every page of
+    both editions links it; without it no page links a missing file."""
+    built = (ROOT / "_build" / "latex" / "book.pdf").is_file()
+    book_pages = [page for page in _all_pages(site)  # the book's own pages (genindex, search
+                  if page.name == "intro.html" or page.parent.name == "chapters"]  # have no menu)
+    assert len(book_pages) > 20
+    for page in book_pages:
+        links = [a["href"] for a in _parsed(page).select("a[href]") if a["href"].endswith(".pdf")]
+        if built:
+            assert len(links) == 1, page
+            assert (page.parent / links[0]).resolve() == (site / "book.pdf").resolve(), page
+        else:
+            assert links == [], page
+    assert (site / "book.pdf").is_file() == built

@@ -22,6 +22,8 @@
   Chinese tree): a button in the page header goes to the same page of the other edition, and to
   the same section (every section also gets an id by its position, ``s-3``, the same in both
   editions, because the heading ids are made from the heading text).
+- The PDF edition (``python3 dev.py pdf``), when it has been built, is copied into the site and
+  offered by a download button on every page of both editions; without it there is no button.
 - sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
   added twice (a console error on every page) and name a host outside the site.
 """
@@ -46,6 +48,7 @@ READER_DIRS = {"en": ROOT / "notebooks", "zh": ROOT / "zh" / "notebooks"}
 EDITION_SWITCH = {"en": ("中文", "本页的中文版 · This page in Chinese"),
                   "zh": ("English", "This page in English · 本页的英文版")}
 GLOSSARY = ROOT / "chapters" / "glossary.md"
+PDF = ROOT / "_build" / "latex" / "book.pdf"  # the PDF edition, if `python3 dev.py pdf` built it
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 # Chinese characters with the CJK punctuation and full-width forms written between them.
 CHINESE_SPAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff"
@@ -163,6 +166,25 @@ def _copy_readers(app, exception) -> None:
         target.mkdir(exist_ok=True)
         for path in sorted(readers.glob("*.ipynb")):
             shutil.copyfile(path, target / path.name)
+
+
+def _pdf_button(app, pagename, templatename, context, doctree) -> None:
+    """A download button for the PDF edition (English), only when it exists."""
+    if app.builder.format != "html" or not PDF.is_file():
+        return
+    up = "../" * pagename.count("/")
+    url = f"{up}book.pdf" if app.config.book_edition == "en" else f"{up}../book.pdf"
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            group["buttons"].append({"type": "link", "url": url, "text": ".pdf (book)",
+                                     "icon": "fas fa-file-pdf", "label": "download-book-pdf",
+                                     "tooltip": "The whole book as one PDF (English edition)"})
+
+
+def _copy_pdf(app, exception) -> None:
+    if (exception is None and app.builder.format == "html" and app.config.book_edition == "en"
+            and PDF.is_file()):
+        shutil.copyfile(PDF, Path(app.outdir) / "book.pdf")
 
 
 class chinese(nodes.inline):
@@ -331,6 +353,8 @@ def setup(app):
     app.connect("env-get-updated", _number_within_chapters, priority=900)
     app.connect("html-page-context", _reader_buttons, priority=600)
     app.connect("build-finished", _copy_readers)
+    app.connect("html-page-context", _pdf_button, priority=650)
+    app.connect("build-finished", _copy_pdf)
     app.add_node(chinese, html=(_visit_chinese_html, _depart_chinese_html),
                  latex=(_pass, _pass), text=(_pass, _pass), man=(_pass, _pass),
                  texinfo=(_pass, _pass))

@@ -61,7 +61,11 @@ def main() -> None:
     found = [p for path in chapter_notebooks() for p in problems(path)]
     if found:
         sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
-    shutil.rmtree(ROOT / "_build", ignore_errors=True)  # a clean build: no stale cache
+    # a clean build (no stale cache), keeping only the PDF edition's folder, which the site
+    # links when it is there (python3 dev.py pdf)
+    for child in (ROOT / "_build").glob("*"):
+        if child.name != "latex":
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
     for reader in reader_notebooks.write_editions():  # readers generated from the sources
         print(f"wrote {reader.relative_to(ROOT)}", flush=True)
     failures = build(ROOT / "_build")
