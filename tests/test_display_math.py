@@ -21,17 +21,6 @@ def _lines(formula: str) -> list[str]:
     return [re.sub(r"\s+", "", line) for line in re.split(r"\\\\", MATRIX.sub("M", formula))]
 
 
-def _texts() -> list[tuple[str, str]]:
-    """(where, text) of every markdown cell of both editions."""
-    found = []
-    for page in tr.pages():
-        for (kind, key), text in tr.english_units(page).items():
-            found.append((f"{page} {kind} {key}", text))
-        for block in tr.read_blocks(page):
-            found.append((f"zh/{page}.md:{block.line}", block.text))
-    return found
-
-
 def test_measure_splits_aligned_lines_and_counts_a_matrix_once():
     formula = "\n\\begin{aligned}\nH &= \\sum_r s_r^2, \\\\\nJ &= \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n\\end{aligned}\n"
     assert [len(line) for line in _lines(formula)] == [len("\\begin{aligned}H&=\\sum_rs_r^2,"),
@@ -46,7 +35,7 @@ def test_the_old_one_line_order_degree_is_too_long():
 
 
 def test_every_displayed_line_fits():
-    too_long = [f"{where}: {line}" for where, text in _texts() for formula in DISPLAY.findall(text)
+    too_long = [f"{where}: {line}" for where, text in tr.all_prose() for formula in DISPLAY.findall(text)
                 for line in _lines(formula) if len(line) > MAX_LINE]
     assert too_long == [], (f"display formula lines of more than {MAX_LINE} characters; break each "
                             f"into an aligned form, one relation per line: {too_long}")

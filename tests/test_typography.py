@@ -16,17 +16,6 @@ BREAK = re.compile(rf"{CJK}\n[ ]*{CJK}")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
-def _prose() -> list[tuple[str, str]]:
-    """(where, text) of every markdown cell, caption and Markdown page of both editions."""
-    found = []
-    for page in tr.pages():
-        for (kind, key), text in tr.english_units(page).items():
-            found.append((f"{page} {kind} {key}", text))
-        for block in tr.read_blocks(page):
-            found.append((f"zh/{page}.md:{block.line}", block.text))
-    return found
-
-
 def _problems(text: str) -> list[str]:
     prose = CODE.sub("", text)
     return [f"{what}: {prose[max(0, m.start() - 15):m.end() + 15]!r}"
@@ -36,7 +25,7 @@ def _problems(text: str) -> list[str]:
 
 
 def test_prose_uses_chinese_quotes_and_no_breaks_inside_chinese_text():
-    problems = [f"{where}: {p}" for where, text in _prose() for p in _problems(text)]
+    problems = [f"{where}: {p}" for where, text in tr.all_prose() for p in _problems(text)]
     assert problems == []
 
 

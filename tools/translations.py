@@ -182,6 +182,18 @@ def write_blocks(page: str, blocks: list[Block]) -> None:
     path.write_text("".join(out), encoding="utf-8")
 
 
+def all_prose() -> list[tuple[str, str]]:
+    """(where, text) of every English unit and every translation block of every page: the prose
+    of both editions, for checks that read it all."""
+    found = []
+    for page in pages():
+        for (kind, key), text in english_units(page).items():
+            found.append((f"{page} {kind} {key}", text))
+        for block in read_blocks(page):
+            found.append((f"zh/{page}.md:{block.line}", block.text))
+    return found
+
+
 # ----------------------------------------------------------------------------------------------
 # Consistency of one block with its English text
 
