@@ -109,6 +109,18 @@ def test_translation_that_drops_a_glued_value_is_inconsistent(tiny_book):
     assert len(report.inconsistent) == 1 and "glued values" in report.inconsistent[0]
 
 
+@pytest.mark.parametrize("key, consistent", [("share_zh", True), ("other_zh", False),
+                                              ("share_zhx", False)])
+def test_a_chinese_variant_stands_for_its_english_glued_value(tiny_book, key, consistent):
+    """`share_zh` (a name glued in Chinese beside `share`) may replace `share` in the Chinese
+    block; a variant of another value, or a key that merely starts with it, may not."""
+    page = tiny_book[1]
+    blocks = tr.read_blocks(page)
+    blocks[0].text = blocks[0].text.replace("`share:", f"`{key}:")
+    tr.write_blocks(page, blocks)
+    assert (tr.check(page).inconsistent == []) is consistent
+
+
 @pytest.mark.parametrize("old, new, what", [
     ("{cite:p}`porter_2000`", "{cite:p}`krugman_1991`", "citations"),
     ("{numref}`fig-a`", "图 1", "cross-references"),

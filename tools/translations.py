@@ -214,6 +214,8 @@ def _target(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
+ZH_VARIANT = re.compile(r"_zh(?=:|$)")  # the suffix of a glued value's Chinese variant
+
 def features(text: str) -> dict[str, object]:
     """What a translation must keep of its English text."""
     display = DISPLAY_MATH.findall(text)
@@ -237,6 +239,9 @@ def features(text: str) -> dict[str, object]:
 def differences(english: str, chinese: str) -> list[str]:
     found = []
     a, b = features(english), features(chinese)
+    # a Chinese variant of a glued value (`key_zh`, glued beside `key`: a name in Chinese)
+    # stands for the English block's `key`
+    b["glued values"] = Counter(ZH_VARIANT.sub("", key) for key in b["glued values"].elements())
     for name in a:
         if a[name] != b[name]:
             if isinstance(a[name], Counter):
