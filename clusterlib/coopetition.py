@@ -815,7 +815,8 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
     >>> round(float(fit.interactions.loc["A", "B"]), 6)
     -0.2
     """
-    import statsmodels.api as sm  # imported here: the rest of clusterlib loads without it
+    # imported here, and only the module needed (statsmodels.api loads all of statsmodels)
+    from statsmodels.regression.linear_model import OLS
 
     _validate.check_choice(growth_measure, _GROWTH_MEASURES, name="growth_measure")
     level = _validate.check_real_between(alpha, name="alpha", low=0.0, high=1.0)
@@ -852,7 +853,7 @@ def fit_lotka_volterra(series: pd.DataFrame, *, growth_measure: str = "log",
     inter, inter_se = np.zeros((n, n)), np.zeros((n, n))
     no_limit = []
     for k, name in enumerate(species):
-        fitted = sm.OLS(response[:, k], design).fit()
+        fitted = OLS(response[:, k], design).fit()
         results[name] = fitted
         params, cov = fitted.params.to_numpy(), fitted.cov_params().to_numpy()
         blocks.append(np.column_stack([params, fitted.bse, fitted.conf_int(alpha=level),

@@ -536,7 +536,8 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
             f"received {len(series)} observation(s) at {n_distinct} position(s). A parabola "
             f"through three points fits them exactly and tests nothing."
         )
-    import statsmodels.api as sm  # imported here: `import clusterlib` stays light
+    # imported here, and only the module needed (statsmodels.api loads all of statsmodels)
+    from statsmodels.regression.linear_model import OLS
 
     x = where.to_numpy(dtype=float)
     y = series.to_numpy(dtype=float)
@@ -549,7 +550,7 @@ def smile_curve(values: pd.Series | np.ndarray | list[float], *,
     centred = x - centre      # where the positions start, and the design stays well conditioned
     design = pd.DataFrame({"intercept": np.ones_like(centred), "linear": centred,
                            "quadratic": centred * centred}, index=series.index)
-    fit = sm.OLS(pd.Series(y, index=series.index, name="value"), design).fit(method="qr")
+    fit = OLS(pd.Series(y, index=series.index, name="value"), design).fit(method="qr")
     a_c, b_c, quadratic = (float(fit.params[k]) for k in design.columns)
     # the same parabola in the original positions: v = a + b x + c x^2
     linear = b_c - 2.0 * quadratic * centre
