@@ -409,3 +409,67 @@ def test_site_offers_the_pdf_edition_only_when_it_is_built(site):
         else:
             assert links == [], page
     assert (site / "book.pdf").is_file() == built
+
+
+def test_pages_load_each_script_once_and_search_cleans_its_excerpts(site):
+    """Every script once (edition.js and togglebutton's settings were loaded twice); the search
+    page of each edition loads the excerpt cleaner (_static/search_excerpt.js) before Sphinx's
+    searchtools.js, whose Search.htmlToText and makeSearchSummary it replaces."""
+    for page in _all_pages(site):
+        scripts = [tag.get("src") or tag.get_text() for tag in _parsed(page).select("script")]
+        scripts = [re.sub(r"\?v=\w+$", "", s) for s in scripts if s.strip()]
+        assert sorted(s for s in set(scripts) if scripts.count(s) > 1) == [], page
+    for root in (site, site / "zh"):
+        sources = [tag["src"] for tag in _parsed(root / "search.html").select("script[src]")]
+        names = [src.split("?")[0].rsplit("/", 1)[-1] for src in sources]
+        assert "search_excerpt.js" in names
+        assert names.index("search_excerpt.js") < names.index("searchtools.js")
+        assert (root / "_static" / "search_excerpt.js").is_file()
+    searchtools = (site / "_static" / "searchtools.js").read_text(encoding="utf-8")
+    # what the override relies on: Sphinx's global Search calls these two by property lookup
+    assert "Search.htmlToText(htmlText, anchor)" in searchtools
+    assert "Search.makeSearchSummary(data, searchTerms, anchor)" in searchtools
+
+
+CHROMIUM = next((path for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+                 if Path(path).is_file()), None)
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
+def test_search_excerpts_are_clean_text(site, tmp_path):
+    """The excerpt text that search_excerpt.js makes from real pages of both editions (run in
+    headless Chromium, whose DOMParser the search page uses): prose without TeX source, launch
+    buttons, navigation or cell outputs, and inline formulas as plain text."""
+    pages = {"en_01": site / "chapters" / "01_theory.html", "en_api": site / "chapters" / "api.html",
+             "zh_01": site / "zh" / "chapters" / "01_theory.html"}
+    script = (site / "_static" / "search_excerpt.js").read_text(encoding="utf-8")
+    harness = tmp_path / "harness.html"
+    harness.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><script>" + script + "</script></head>"
+        "<body><pre id='out'></pre><script>const pages = "
+        + json.dumps({key: path.read_text(encoding="utf-8") for key, path in pages.items()})
+        .replace("</", "<\\/")  # no "</script>" inside the script
+        + ";\nconst out = {};\nfor (const [key, html] of Object.entries(pages))"
+        " out[key] = bookExcerptText(html, '');\nout.tex = bookTexToText("
+        + json.dumps(r"\(LQ_{ri} \ge 1,\ \sum_i s_{ri} = \frac{a}{b}\)") + ");\n"
+        "document.getElementById('out').textContent = JSON.stringify(out);</script></body></html>",
+        encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+         harness.as_uri()], capture_output=True, text=True, timeout=120)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    text = json.loads(dom.get_text())
+    assert text["tex"] == "LQ_ri ≥ 1, Σ_i s_ri = (a)/(b)"
+    for key in pages:
+        excerpt = text[key]
+        assert len(excerpt) > 2000, key
+        leftovers = [token for token in ("\\(", "\\[", "$$", "\\frac", "\\sum", "_{", "Binder",
+                                         "Colab", "  ", "\n") if token in excerpt]
+        assert leftovers == [], (key, leftovers)
+    assert "location quotient" in text["en_01"] and "LQ_ri" in text["en_01"]
+    assert "区位商" in text["zh_01"] and "LQ_ri" in text["zh_01"]
+    assert "normalisation of the CRITIC method" in text["en_api"]

@@ -24,6 +24,8 @@
   editions, because the heading ids are made from the heading text).
 - The PDF edition (``python3 dev.py pdf``), when it has been built, is copied into the site and
   offered by a download button on every page of both editions; without it there is no button.
+- Search results show clean excerpts (``_static/search_excerpt.js``): the prose of the article,
+  without formulas in TeX source, launch buttons, navigation or cell outputs.
 - sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
   added twice (a console error on every page) and name a host outside the site.
 """
@@ -304,13 +306,24 @@ def _glossary_index(app, doctree, docname) -> None:
 
 
 def _no_thebe(app, pagename, templatename, context, doctree) -> None:
-    """Drop sphinx-thebe's scripts and stylesheet (unused, loaded twice, name another host)."""
+    """Drop sphinx-thebe's scripts and stylesheet (unused, loaded twice, name another host), and
+    load every other script once."""
     context["script_files"] = [js for js in context.get("script_files", [])
                                if "thebe" not in (getattr(js, "filename", None) or "").lower()
                                and "THEBE_JS_URL" not in (js.attributes.get("body", "")
                                                           if hasattr(js, "attributes") else "")]
     context["css_files"] = [css for css in context.get("css_files", [])
                             if "thebe" not in (getattr(css, "filename", None) or str(css)).lower()]
+    # Extensions' scripts are registered twice (edition.js and togglebutton's settings appeared
+    # twice on every page): each one once, in its first place.
+    seen, scripts = set(), []
+    for js in context["script_files"]:
+        key = (str(getattr(js, "filename", js)),
+               str(getattr(js, "attributes", {}).get("body", "")))
+        if key not in seen:
+            seen.add(key)
+            scripts.append(js)
+    context["script_files"] = scripts
 
 
 def _edition(app, config) -> None:
@@ -363,6 +376,7 @@ def setup(app):
     app.connect("doctree-read", _section_positions)
     app.connect("html-page-context", _edition_switch, priority=700)
     app.add_js_file("edition.js")
+    app.add_js_file("search_excerpt.js")  # clean search-result excerpts (search page only)
     app.connect("doctree-resolved", _glossary_index)
     app.connect("doctree-resolved", _mark_chinese, priority=900)
     app.connect("html-page-context", _no_thebe, priority=600)
