@@ -473,3 +473,17 @@ def test_search_excerpts_are_clean_text(site, tmp_path):
     assert "location quotient" in text["en_01"] and "LQ_ri" in text["en_01"]
     assert "区位商" in text["zh_01"] and "LQ_ri" in text["zh_01"]
     assert "normalisation of the CRITIC method" in text["en_api"]
+
+
+def test_api_display_formulas_fit_the_column(site):
+    """The docstrings' display formulas, as the API page of each edition shows them, keep every
+    displayed line within the chapters' limit (tests/test_display_math.py: one relation per line
+    in an aligned form); before, three ran past the 1280 px column (COI/COG, the method of
+    reflections, the permutation test's means)."""
+    from test_display_math import MAX_LINE, _lines
+
+    for root in (site, site / "zh"):
+        formulas = [div.get_text() for div in _page(root, "chapters/api").select("div.math")]
+        assert len(formulas) > 30
+        too_long = [line for formula in formulas for line in _lines(formula) if len(line) > MAX_LINE]
+        assert too_long == [], root
