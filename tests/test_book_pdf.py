@@ -77,3 +77,18 @@ def test_pdf_configuration_adds_the_extension_and_keeps_the_site_settings():
     assert set(config["sphinx"]["local_extensions"]) == {"book_extension", "book_pdf"}
     assert all(path.startswith(str(ROOT)) for path in config["bibtex_bibfiles"])
     assert config["sphinx"]["config"]["nitpicky"] is True
+
+
+def test_chapter_heads_in_normal_case_and_index_terms_in_roman():
+    """fncychap's Bjarne style set chapter heads in capitals, and Sphinx sets every index entry
+    in monospace; the PDF's own chapter head and index style replace them (both editions)."""
+    from types import SimpleNamespace
+
+    for edition in ("en", "zh"):
+        config = SimpleNamespace(latex_elements={}, book_edition=edition)
+        book_pdf._latex_settings(None, config)
+        elements = config.latex_elements
+        assert elements["fncychap"] == ""
+        assert "\\titleformat{\\chapter}[display]" in elements["preamble"]
+        assert "\\def\\sphinxstyleindexentry" in elements["preamble"]
+        assert ("第" in elements["preamble"]) == (edition == "zh")

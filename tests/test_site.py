@@ -487,3 +487,38 @@ def test_api_display_formulas_fit_the_column(site):
         assert len(formulas) > 30
         too_long = [line for formula in formulas for line in _lines(formula) if len(line) > MAX_LINE]
         assert too_long == [], root
+
+
+PHONE = 390  # CSS px: the width of a common phone
+PHONE_PAGES = ("chapters/api", "chapters/data_sources", "genindex", "zh/chapters/01_theory",
+               "zh/chapters/api", "zh/genindex")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
+def test_no_page_is_wider_than_a_phone_and_wide_boxes_show_a_cue(site, tmp_path):
+    """At 390 px no page scrolls sideways as a whole (the API's field lists, a dataset id in a
+    heading, a list of file names, the general index's two columns, the Chinese edition's header
+    buttons made pages 407-708 px wide) and a table or code block that scrolls sideways inside
+    the page fades out at its right edge (scroll_cue.js). Each page is opened in a 390 px wide
+    frame of a harness page (headless Chromium's window is at least 500 px wide)."""
+    frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="{PHONE}" '
+                     f'height="800"></iframe>' for page in PHONE_PAGES)
+    harness = tmp_path / "phone.html"
+    harness.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
+        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
+        "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => {"
+        "const doc = frame.contentDocument; return {width: doc.documentElement.scrollWidth,"
+        " cues: doc.querySelectorAll('.book-more-right').length}; });"
+        "document.getElementById('out').textContent = JSON.stringify(out); }, 3000));"
+        "</script></body></html>", encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=20000",
+         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=300)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    measured = dict(zip(PHONE_PAGES, json.loads(dom.get_text())))
+    assert {page: m["width"] for page, m in measured.items() if m["width"] > PHONE} == {}
+    assert measured["chapters/data_sources"]["cues"] > 0  # the catalogue table, code cells
+    assert measured["zh/chapters/01_theory"]["cues"] > 0

@@ -26,6 +26,8 @@
   offered by a download button on every page of both editions; without it there is no button.
 - Search results show clean excerpts (``_static/search_excerpt.js``): the prose of the article,
   without formulas in TeX source, launch buttons, navigation or cell outputs.
+- A table, formula or code line that scrolls sideways fades out at the edge where it continues
+  (``_static/scroll_cue.js`` sets the classes, ``book.css`` draws the fade).
 - sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
   added twice (a console error on every page) and name a host outside the site.
 """
@@ -377,6 +379,7 @@ def setup(app):
     app.connect("html-page-context", _edition_switch, priority=700)
     app.add_js_file("edition.js")
     app.add_js_file("search_excerpt.js")  # clean search-result excerpts (search page only)
+    app.add_js_file("scroll_cue.js")  # a box that scrolls sideways fades where it continues
     app.connect("doctree-resolved", _glossary_index)
     app.connect("doctree-resolved", _mark_chinese, priority=900)
     app.connect("html-page-context", _no_thebe, priority=600)

@@ -404,7 +404,7 @@ PADDING = 4.0  # the space between two columns (2 \\tabcolsep), in letters
 FONT_SCALE = {"\\small": 1.1, "\\footnotesize": 1.25, "\\scriptsize": 1.45}
 
 
-FLOOR_MARGIN = 1.0  # letters a column keeps beyond its estimated widest entry and longest word
+FLOOR_MARGIN = 2.0  # letters a column keeps beyond its estimated widest entry and longest word
 SIZES = ("\\small", "\\footnotesize", "\\scriptsize")
 
 
@@ -602,13 +602,13 @@ class DocstringReferencesInPlace(SphinxPostTransform):
         def key_of(reference):
             return f"{reference.get('docname', '')}:{reference.get('refname', '')}"
 
-        # numpydoc adds a paragraph of bare "[1]_" in an ``only:: latex`` block, so that LaTeX
+        # numpydoc adds a paragraph of bare "[1]_" (or "[1]_, [2]_") in an ``only:: latex`` block, so that LaTeX
         # puts the references into its bibliography: not needed once they stay in place
         for paragraph in list(self.document.findall(nodes.paragraph)):
             refs = [c for c in paragraph.children if isinstance(c, nodes.citation_reference)]
             rest = [c for c in paragraph.children if not isinstance(c, nodes.citation_reference)]
             if refs and all(key_of(r) in keys for r in refs) and not "".join(
-                    c.astext() for c in rest).strip():
+                    c.astext() for c in rest).strip(" ,;\n"):  # "[1], [2]" too
                 paragraph.parent.remove(paragraph)
         for reference in list(self.document.findall(nodes.citation_reference)):
             key = key_of(reference)
