@@ -320,7 +320,7 @@ def _no_thebe(app, pagename, templatename, context, doctree) -> None:
     # twice on every page): each one once, in its first place.
     seen, scripts = set(), []
     for js in context["script_files"]:
-        key = (str(getattr(js, "filename", js)),
+        key = (str(getattr(js, "filename", js) or ""),  # an inline script: None or ""
                str(getattr(js, "attributes", {}).get("body", "")))
         if key not in seen:
             seen.add(key)
