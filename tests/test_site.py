@@ -542,3 +542,11 @@ def test_api_display_formulas_fit_the_column(site, tmp_path):
     for page, widths in zip(pages, json.loads(dom.get_text())):
         assert len(widths) > 30, page  # MathJax typeset the page's formulas
         assert [w for w in widths if w > COLUMN] == [], page
+
+
+def test_api_citations_show_their_numbers_not_numpydoc_names(site):
+    """numpydoc's unique citation names ([Rd0d6452ea7c3-1]) do not reach the reader."""
+    for root in (site, site / "zh"):
+        text = _article_text(_page(root, "chapters/api"))
+        assert re.findall(r"\[R[0-9a-f]{6,}-\d+\]", text) == [], root
+    assert "normalisation of the CRITIC method [1]" in _article_text(_page(site, "chapters/api"))
