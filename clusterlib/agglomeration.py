@@ -352,8 +352,10 @@ def herfindahl(matrix: pd.DataFrame | np.ndarray, *, across: str = "regions") ->
     With ``across="regions"`` and shares :math:`s_{ri} = x_{ri}/x_{\cdot i}` over the
     :math:`n` regions,
 
-    .. math:: H_i = \sum_r s_{ri}^2, \qquad
-              H_i^* = \frac{H_i - 1/n}{1 - 1/n}, \qquad N_i = 1 / H_i,
+    .. math::
+
+       H_i &= \sum_r s_{ri}^2, \\
+       H_i^* &= \frac{H_i - 1/n}{1 - 1/n}, \qquad N_i = 1 / H_i,
 
     and symmetrically over industries with shares :math:`x_{ri}/x_{r\cdot}`. :math:`H` is
     computed as :math:`\sum x^2 / (\sum x)^2` from the raw values, so equal units give exactly
@@ -665,8 +667,10 @@ def gini(values: pd.Series | np.ndarray | list[float]) -> float:
     -----
     The mean-difference form, with :math:`\bar y` the mean of the :math:`n` values:
 
-    .. math:: G = \frac{\sum_{i=1}^n \sum_{j=1}^n |y_i - y_j|}{2 n^2 \bar y}
-              = \frac{\sum_{k=1}^n (2k - n - 1)\, y_{(k)}}{n \sum_k y_k},
+    .. math::
+
+       G &= \frac{\sum_{i=1}^n \sum_{j=1}^n |y_i - y_j|}{2 n^2 \bar y} \\
+         &= \frac{\sum_{k=1}^n (2k - n - 1)\, y_{(k)}}{n \sum_k y_k},
 
     where :math:`y_{(1)} \le \dots \le y_{(n)}` are the sorted values; the second form is used,
     in :math:`O(n \log n)`. This is twice the area between the Lorenz curve and the diagonal.
@@ -741,8 +745,10 @@ def locational_gini(matrix: pd.DataFrame | np.ndarray, *,
     :func:`lorenz_curve` with the LQs as values and the regions' activity as weights returns
     the points of this curve),
 
-    .. math:: G_i = 1 - \sum_k x_{(k)} (Y_{k-1} + Y_k)
-              = \tfrac12 \sum_r \sum_q x_r x_q \, |LQ_{ri} - LQ_{qi}|,
+    .. math::
+
+       G_i &= 1 - \sum_k x_{(k)} (Y_{k-1} + Y_k) \\
+           &= \tfrac12 \sum_r \sum_q x_r x_q \, |LQ_{ri} - LQ_{qi}|,
 
     the activity-weighted mean-difference Gini of the location quotients (whose weighted mean
     is 1). It is computed in :math:`O(n \log n)` per industry from the sorted form
@@ -830,9 +836,10 @@ def lorenz_curve(values: pd.Series | np.ndarray | list[float], *,
     With units sorted so that :math:`y_{(1)} \le \dots \le y_{(n)}` and weights :math:`w_{(k)}`
     (all 1 by default),
 
-    .. math:: p_k = \frac{\sum_{j \le k} w_{(j)}}{\sum_j w_j}, \qquad
-              L_k = \frac{\sum_{j \le k} w_{(j)} y_{(j)}}{\sum_j w_j y_j},
-              \qquad p_0 = L_0 = 0 ,
+    .. math::
+
+       p_k &= \frac{\sum_{j \le k} w_{(j)}}{\sum_j w_j}, \\
+       L_k &= \frac{\sum_{j \le k} w_{(j)} y_{(j)}}{\sum_j w_j y_j}, \qquad p_0 = L_0 = 0 ,
 
     the curve joining the points by straight lines. Units with equal values may come in any
     order: the curve is the same. The Gini coefficient is one minus twice the area under this
@@ -1087,8 +1094,10 @@ def ellison_glaeser(matrix: pd.DataFrame | np.ndarray, *,
     With :math:`s_{ri}` region :math:`r`'s share of industry :math:`i`, :math:`x_r` its share
     of total activity and :math:`H_i` the industry's plant Herfindahl,
 
-    .. math:: G_i = \sum_r (s_{ri} - x_r)^2, \qquad
-              \gamma_i = \frac{G_i - (1 - \sum_r x_r^2) H_i}{(1 - \sum_r x_r^2)(1 - H_i)}.
+    .. math::
+
+       G_i &= \sum_r (s_{ri} - x_r)^2, \\
+       \gamma_i &= \frac{G_i - (1 - \sum_r x_r^2) H_i}{(1 - \sum_r x_r^2)(1 - H_i)}.
 
     Under the dartboard model (plants located at random with probabilities :math:`x_r`)
     :math:`E[G_i] = (1 - \sum_r x_r^2) H_i`, so :math:`E[\gamma_i] = 0`; :math:`\gamma_i > 0`

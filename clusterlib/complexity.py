@@ -188,9 +188,9 @@ def method_of_reflections(presence: pd.DataFrame | np.ndarray, *,
     -----
     .. math::
 
-       k_{c,0} = \sum_p M_{cp}, \quad k_{p,0} = \sum_c M_{cp}, \qquad
-       k_{c,n} = \frac{1}{k_{c,0}} \sum_p M_{cp} \, k_{p,n-1}, \quad
-       k_{p,n} = \frac{1}{k_{p,0}} \sum_c M_{cp} \, k_{c,n-1} .
+       k_{c,0} &= \sum_p M_{cp}, \qquad k_{p,0} = \sum_c M_{cp}, \\
+       k_{c,n} &= \frac{1}{k_{c,0}} \sum_p M_{cp} \, k_{p,n-1}, \\
+       k_{p,n} &= \frac{1}{k_{p,0}} \sum_c M_{cp} \, k_{c,n-1} .
 
     :math:`k_{c,1}` is the average ubiquity of a location's products (low: it makes rare
     products), :math:`k_{p,1}` the average diversity of a product's makers. Every step is an
@@ -457,8 +457,9 @@ def proximity(presence: pd.DataFrame | np.ndarray) -> pd.DataFrame:
     -----
     .. math::
 
-       \phi_{pq} = \min\{P(M_p = 1 \mid M_q = 1),\ P(M_q = 1 \mid M_p = 1)\}
-                 = \frac{\sum_c M_{cp} M_{cq}}{\max(k_p, k_q)} ,
+       \phi_{pq} &= \min\{P(M_p = 1 \mid M_q = 1), \\
+                 &\qquad\ P(M_q = 1 \mid M_p = 1)\} \\
+                 &= \frac{\sum_c M_{cp} M_{cq}}{\max(k_p, k_q)} ,
 
     the smaller of the two conditional probabilities that a location present in one product is
     present in the other (the minimum makes :math:`\phi` symmetric and discounts pairs in which
@@ -623,9 +624,9 @@ def complexity_outlook(presence: pd.DataFrame | np.ndarray, *, pci: pd.Series | 
 
     .. math::
 
-       COI_c = \sum_p \omega_{cp} (1 - M_{cp})\, PCI_p , \qquad
-       COG_{cp} = (1 - M_{cp}) \sum_{q} \frac{\phi_{pq}}{\sum_{r} \phi_{rq}}
-                  (1 - M_{cq})\, PCI_q .
+       COI_c &= \sum_p \omega_{cp} (1 - M_{cp})\, PCI_p , \\
+       COG_{cp} &= (1 - M_{cp}) \sum_{q} \frac{\phi_{pq}}{\sum_{r} \phi_{rq}} \\
+                &\qquad (1 - M_{cq})\, PCI_q .
 
     COI is the complexity of the products a location does not yet have, weighted by how near
     they are; COG is the rise in the COI that adding product :math:`p` would bring through the

@@ -1207,8 +1207,10 @@ def shapley_value(game: Mapping[Any, float] | Callable[[tuple], float], *,
 
     Notes
     -----
-    .. math:: \phi_i = \sum_{S \subseteq N \setminus \{i\}}
-              \frac{|S|!\,(n-|S|-1)!}{n!}\bigl(v(S \cup \{i\}) - v(S)\bigr),
+    .. math::
+
+       \phi_i &= \sum_{S \subseteq N \setminus \{i\}} \frac{|S|!\,(n-|S|-1)!}{n!} \\
+              &\qquad \bigl(v(S \cup \{i\}) - v(S)\bigr),
 
     each player's marginal contribution averaged over all orders in which the grand
     coalition can form. It is the unique rule that is efficient (shares add up to

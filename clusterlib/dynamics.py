@@ -1984,8 +1984,10 @@ def granger_monte_carlo(*, n_obs: Any = (8, 40), effects: Any = (0.0, 0.5),
     -----
     The data-generating process is
 
-    .. math:: x_t = \phi_x x_{t-1} + u_t, \qquad
-              y_t = \phi_y y_{t-1} + \beta x_{t-1} + v_t,
+    .. math::
+
+       x_t &= \phi_x x_{t-1} + u_t, \\
+       y_t &= \phi_y y_{t-1} + \beta x_{t-1} + v_t,
 
     with independent standard normal :math:`u_t, v_t`, starting at zero, the first `burn_in`
     periods discarded. :math:`x` Granger-causes :math:`y` exactly when :math:`\beta \neq 0`.

@@ -435,9 +435,8 @@ def order_degree(data: pd.DataFrame | np.ndarray, *, directions: Any = None,
 
     .. math::
 
-       u_j(e_{ji}) = \frac{e_{ji} - \beta_{ji}}{\alpha_{ji} - \beta_{ji}} \ \text{(positive)},
-       \qquad
-       u_j(e_{ji}) = \frac{\alpha_{ji} - e_{ji}}{\alpha_{ji} - \beta_{ji}} \ \text{(negative)}.
+       u_j(e_{ji}) &= \frac{e_{ji} - \beta_{ji}}{\alpha_{ji} - \beta_{ji}} \ \text{(positive)}, \\
+       u_j(e_{ji}) &= \frac{\alpha_{ji} - e_{ji}}{\alpha_{ji} - \beta_{ji}} \ \text{(negative)}.
 
     With sample bounds this is the min–max score of :func:`~clusterlib.weights.minmax_normalise`:
     every indicator is exactly 0 in its worst period and 1 in its best. With an extended range
@@ -698,9 +697,8 @@ def synergy_degree(order_degrees: pd.DataFrame | Mapping, *, base: Any = "chaine
 
     .. math::
 
-       U = \theta \left(\prod_{j=1}^{k} \lvert \Delta u_j \rvert\right)^{1/k},
-       \qquad
-       \theta = \begin{cases} +1 & \text{if } \Delta u_j > 0 \text{ for every } j, \\
+       U &= \theta \left(\prod_{j=1}^{k} \lvert \Delta u_j \rvert\right)^{1/k}, \\
+       \theta &= \begin{cases} +1 & \text{if } \Delta u_j > 0 \text{ for every } j, \\
                               -1 & \text{otherwise,} \end{cases}
 
     which for two subsystems is :math:`\theta\sqrt{\lvert\Delta u_1\rvert\,\lvert\Delta
@@ -814,8 +812,8 @@ def coupling_coordination(levels: pd.DataFrame | Mapping, *, weights: Any = None
 
     .. math::
 
-       C = \frac{\left(\prod_j U_j\right)^{1/n}}{\frac{1}{n}\sum_j U_j}, \qquad
-       T = \sum_j w_j U_j, \qquad D = \sqrt{C\,T}.
+       C &= \frac{\left(\prod_j U_j\right)^{1/n}}{\frac{1}{n}\sum_j U_j}, \\
+       T &= \sum_j w_j U_j, \qquad D = \sqrt{C\,T}.
 
     For two subsystems :math:`C = 2\sqrt{U_1 U_2}/(U_1 + U_2)`. :math:`C` is the ratio of the
     geometric to the arithmetic mean, so :math:`0 \le C \le 1` for every :math:`n` (equal to 1
@@ -1052,8 +1050,8 @@ def coupling_null(levels: pd.DataFrame | Mapping, *, shuffle: Any = None,
 
     .. math::
 
-       \bar C = \frac{1}{n}\sum_t C_t, \qquad \bar D = \frac{1}{n}\sum_t D_t, \qquad
-       \bar U = \frac{1}{m}\sum_t U_t, \qquad
+       \bar C &= \frac{1}{n}\sum_t C_t, \qquad \bar D = \frac{1}{n}\sum_t D_t, \\
+       \bar U &= \frac{1}{m}\sum_t U_t, \qquad
        p_{+} = \frac{1}{m}\,\#\{t : U_t > 0\},
 
     over the :math:`n` periods and the :math:`m` synergy degrees. The share of draws at or

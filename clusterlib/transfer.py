@@ -252,9 +252,11 @@ def shift_share(start: pd.DataFrame | np.ndarray, end: pd.DataFrame | np.ndarray
     (industry :math:`i`) and :math:`r_{ri} = x^1_{ri}/x^0_{ri} - 1` (the region's own).
     The classic decomposition (Dunn 1960) is
 
-    .. math:: x^1_{ri} - x^0_{ri} = \underbrace{x^0_{ri} G}_{\text{national}}
-              + \underbrace{x^0_{ri} (g_i - G)}_{\text{industry mix}}
-              + \underbrace{x^0_{ri} (r_{ri} - g_i)}_{\text{regional shift}} ,
+    .. math::
+
+       x^1_{ri} - x^0_{ri} &= \underbrace{x^0_{ri} G}_{\text{national}}
+                              + \underbrace{x^0_{ri} (g_i - G)}_{\text{industry mix}} \\
+                           &\quad + \underbrace{x^0_{ri} (r_{ri} - g_i)}_{\text{regional shift}} ,
 
     an identity: the components add up exactly (to rounding). The regional shift is computed as
     :math:`x^1_{ri} - x^0_{ri}(1 + g_i)`, which is defined when :math:`x^0_{ri} = 0`: a region
@@ -453,9 +455,11 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     -----
     With value added :math:`y_{ri}` and employment :math:`l_{ri}`,
 
-    .. math:: IGC_{ri} = LQ_{ri} \times CP_{ri}, \qquad
-              LQ_{ri} = \frac{y_{ri}/y_{r\cdot}}{y_{\cdot i}/y_{\cdot\cdot}}, \qquad
-              CP_{ri} = \frac{y_{ri}/y_{\cdot i}}{l_{ri}/l_{\cdot i}} ,
+    .. math::
+
+       IGC_{ri} &= LQ_{ri} \times CP_{ri}, \\
+       LQ_{ri} &= \frac{y_{ri}/y_{r\cdot}}{y_{\cdot i}/y_{\cdot\cdot}}, \qquad
+       CP_{ri} = \frac{y_{ri}/y_{\cdot i}}{l_{ri}/l_{\cdot i}} ,
 
     the location quotient of output (market specialisation) times comparative labour
     productivity (the region's share of the industry's output over its share of the industry's
@@ -470,8 +474,11 @@ def gradient_coefficient(output: pd.DataFrame | np.ndarray,
     capital, 1 when a unit of the region's capital in the industry yields as much output as in
     the reference economy:
 
-    .. math:: CCOR_{ri} = \frac{y_{ri}/y_{\cdot i}}{k_{ri}/k_{\cdot i}}, \qquad
-              IGC'_{ri} = LQ_{ri} \times CP_{ri} \times CCOR_{ri} \quad \text{(assumed)} .
+    .. math::
+
+       CCOR_{ri} &= \frac{y_{ri}/y_{\cdot i}}{k_{ri}/k_{\cdot i}}, \\
+       IGC'_{ri} &= LQ_{ri} \times CP_{ri} \\
+                 &\qquad \times CCOR_{ri} \quad \text{(assumed)} .
 
     What is sourced and what is assumed. A restatement [2] of the "improved industrial gradient
     coefficient" (改进的产业梯度系数, IGC') of 陈蕊 and 熊必琳 (2007) defines the three factors in
@@ -598,9 +605,11 @@ def moore_index(start: pd.DataFrame | pd.Series, end: pd.DataFrame | pd.Series, 
     -----
     Treating the two years' sector shares :math:`s^0_i, s^1_i` as vectors,
 
-    .. math:: \cos\theta = \frac{\sum_i s^0_i s^1_i}
-              {\sqrt{\sum_i (s^0_i)^2}\,\sqrt{\sum_i (s^1_i)^2}}, \qquad
-              \theta = \arccos(\cos\theta),
+    .. math::
+
+       \cos\theta &= \frac{\sum_i s^0_i s^1_i}
+                     {\sqrt{\sum_i (s^0_i)^2}\,\sqrt{\sum_i (s^1_i)^2}}, \\
+       \theta &= \arccos(\cos\theta),
 
     the angle between them (Moore 1978). It is symmetric in the two years and does not depend on
     the scale of either. It is computed in the equivalent form
@@ -820,8 +829,10 @@ def structure_rationalisation(output: pd.DataFrame | pd.Series,
     Following 干春晖, 郑若谷 and 余典范 (2011), with value added :math:`Y_i` and employment
     :math:`L_i` of sector :math:`i`,
 
-    .. math:: TL = \sum_i \frac{Y_i}{Y} \ln\!\left(\frac{Y_i / L_i}{Y / L}\right)
-              = \sum_i \frac{Y_i}{Y} \ln\!\left(\frac{Y_i/Y}{L_i/L}\right),
+    .. math::
+
+       TL &= \sum_i \frac{Y_i}{Y} \ln\!\left(\frac{Y_i / L_i}{Y / L}\right) \\
+          &= \sum_i \frac{Y_i}{Y} \ln\!\left(\frac{Y_i/Y}{L_i/L}\right),
 
     the Kullback–Leibler divergence of the output structure from the employment structure,
     computed with ``scipy.special.rel_entr``. A sector with neither output nor employment
@@ -1396,9 +1407,11 @@ def dynamic_shift_share(panel: pd.DataFrame, *, time: str = "year",
     and the region's values at :math:`t-1`; the dynamic components are their sums over the
     steps,
 
-    .. math:: N_{ri} = \sum_t x^{t-1}_{ri} G^t, \quad
-              M_{ri} = \sum_t x^{t-1}_{ri} (g^t_i - G^t), \quad
-              S_{ri} = \sum_t \big(x^t_{ri} - x^{t-1}_{ri}(1 + g^t_i)\big),
+    .. math::
+
+       N_{ri} &= \sum_t x^{t-1}_{ri} G^t, \\
+       M_{ri} &= \sum_t x^{t-1}_{ri} (g^t_i - G^t), \\
+       S_{ri} &= \sum_t \big(x^t_{ri} - x^{t-1}_{ri}(1 + g^t_i)\big),
 
     and, because every step adds up, :math:`N + M + S = x^T_{ri} - x^0_{ri}` over the whole
     period. Barff and Knight (1988) propose it because the classic form fixes the industry

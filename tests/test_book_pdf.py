@@ -52,7 +52,22 @@ def test_column_widths_fit_the_line_and_keep_short_columns_whole():
     assert widths[3] >= 18  # a Chinese column is not squeezed
     assert widths[1] == max(widths)  # the longest text gets the most room
     narrow = [["a", "b"], ["1", "2"]]
-    assert book_pdf.column_widths(narrow) == [round(1 + book_pdf.PADDING)] * 2  # natural widths
+    natural = round(1 + book_pdf.PADDING + book_pdf.FLOOR_MARGIN)
+    assert book_pdf.column_widths(narrow) == [natural] * 2  # natural widths
+
+
+def test_a_table_whose_words_do_not_fit_side_by_side_is_set_smaller():
+    """Columns are never narrower than their longest word (the floor): when the floors of all
+    columns exceed the line in the table's font, a smaller font is chosen (the words stuck out
+    of their cells: overfull boxes in the LaTeX log)."""
+    few = [["id", "value"], ["GQ-004", "1,400"]]
+    assert book_pdf.table_font(few) == "\\small"
+    words = [[f"{name}{i}" for i in range(6)] for name in ("destinations", "Holukulukuland")]
+    assert book_pdf.font_size(6) == "\\small" and book_pdf.table_font(words) != "\\small"
+    size = book_pdf.table_font(words)
+    widths = book_pdf.column_widths(words, line=book_pdf.LINE * book_pdf.FONT_SCALE[size])
+    longest = max(book_pdf._text_width(w) for row in words for w in row)
+    assert min(widths) >= longest + book_pdf.PADDING  # every word keeps its room
 
 
 def test_pdf_configuration_adds_the_extension_and_keeps_the_site_settings():
@@ -62,3 +77,18 @@ def test_pdf_configuration_adds_the_extension_and_keeps_the_site_settings():
     assert set(config["sphinx"]["local_extensions"]) == {"book_extension", "book_pdf"}
     assert all(path.startswith(str(ROOT)) for path in config["bibtex_bibfiles"])
     assert config["sphinx"]["config"]["nitpicky"] is True
+
+
+def test_chapter_heads_in_normal_case_and_index_terms_in_roman():
+    """fncychap's Bjarne style set chapter heads in capitals, and Sphinx sets every index entry
+    in monospace; the PDF's own chapter head and index style replace them (both editions)."""
+    from types import SimpleNamespace
+
+    for edition in ("en", "zh"):
+        config = SimpleNamespace(latex_elements={}, book_edition=edition)
+        book_pdf._latex_settings(None, config)
+        elements = config.latex_elements
+        assert elements["fncychap"] == ""
+        assert "\\titleformat{\\chapter}[display]" in elements["preamble"]
+        assert "\\def\\sphinxstyleindexentry" in elements["preamble"]
+        assert ("第" in elements["preamble"]) == (edition == "zh")

@@ -409,3 +409,144 @@ def test_site_offers_the_pdf_edition_only_when_it_is_built(site):
         else:
             assert links == [], page
     assert (site / "book.pdf").is_file() == built
+
+
+def test_pages_load_each_script_once_and_search_cleans_its_excerpts(site):
+    """Every script once (edition.js and togglebutton's settings were loaded twice); the search
+    page of each edition loads the excerpt cleaner (_static/search_excerpt.js) before Sphinx's
+    searchtools.js, whose Search.htmlToText and makeSearchSummary it replaces."""
+    for page in _all_pages(site):
+        scripts = [tag.get("src") or tag.get_text() for tag in _parsed(page).select("script")]
+        scripts = [re.sub(r"\?v=\w+$", "", s) for s in scripts if s.strip()]
+        assert sorted(s for s in set(scripts) if scripts.count(s) > 1) == [], page
+    for root in (site, site / "zh"):
+        sources = [tag["src"] for tag in _parsed(root / "search.html").select("script[src]")]
+        names = [src.split("?")[0].rsplit("/", 1)[-1] for src in sources]
+        assert "search_excerpt.js" in names
+        assert names.index("search_excerpt.js") < names.index("searchtools.js")
+        assert (root / "_static" / "search_excerpt.js").is_file()
+    searchtools = (site / "_static" / "searchtools.js").read_text(encoding="utf-8")
+    # what the override relies on: Sphinx's global Search calls these two by property lookup
+    assert "Search.htmlToText(htmlText, anchor)" in searchtools
+    assert "Search.makeSearchSummary(data, searchTerms, anchor)" in searchtools
+
+
+CHROMIUM = next((path for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+                 if Path(path).is_file()), None)
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
+def test_search_excerpts_are_clean_text(site, tmp_path):
+    """The excerpt text that search_excerpt.js makes from real pages of both editions (run in
+    headless Chromium, whose DOMParser the search page uses): prose without TeX source, launch
+    buttons, navigation or cell outputs, and inline formulas as plain text."""
+    pages = {"en_01": site / "chapters" / "01_theory.html", "en_api": site / "chapters" / "api.html",
+             "zh_01": site / "zh" / "chapters" / "01_theory.html"}
+    script = (site / "_static" / "search_excerpt.js").read_text(encoding="utf-8")
+    harness = tmp_path / "harness.html"
+    harness.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><script>" + script + "</script></head>"
+        "<body><pre id='out'></pre><script>const pages = "
+        + json.dumps({key: path.read_text(encoding="utf-8") for key, path in pages.items()})
+        .replace("</", "<\\/")  # no "</script>" inside the script
+        + ";\nconst out = {};\nfor (const [key, html] of Object.entries(pages))"
+        " out[key] = bookExcerptText(html, '');\nout.tex = bookTexToText("
+        + json.dumps(r"\(LQ_{ri} \ge 1,\ \sum_i s_{ri} = \frac{a}{b}\)") + ");\n"
+        "document.getElementById('out').textContent = JSON.stringify(out);</script></body></html>",
+        encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+         harness.as_uri()], capture_output=True, text=True, timeout=120)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    text = json.loads(dom.get_text())
+    assert text["tex"] == "LQ_ri ≥ 1, Σ_i s_ri = (a)/(b)"
+    for key in pages:
+        excerpt = text[key]
+        assert len(excerpt) > 2000, key
+        leftovers = [token for token in ("\\(", "\\[", "$$", "\\frac", "\\sum", "_{", "Binder",
+                                         "Colab", "  ", "\n") if token in excerpt]
+        assert leftovers == [], (key, leftovers)
+    assert "location quotient" in text["en_01"] and "LQ_ri" in text["en_01"]
+    assert "区位商" in text["zh_01"] and "LQ_ri" in text["zh_01"]
+    assert "normalisation of the CRITIC method" in text["en_api"]
+
+
+PHONE = 390  # CSS px: the width of a common phone
+PHONE_PAGES = ("chapters/api", "chapters/data_sources", "genindex", "zh/chapters/01_theory",
+               "zh/chapters/api", "zh/genindex")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
+def test_no_page_is_wider_than_a_phone_and_wide_boxes_show_a_cue(site, tmp_path):
+    """At 390 px no page scrolls sideways as a whole (the API's field lists, a dataset id in a
+    heading, a list of file names, the general index's two columns, the Chinese edition's header
+    buttons made pages 407-708 px wide) and a table or code block that scrolls sideways inside
+    the page fades out at its right edge (scroll_cue.js). Each page is opened in a 390 px wide
+    frame of a harness page (headless Chromium's window is at least 500 px wide)."""
+    frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="{PHONE}" '
+                     f'height="800"></iframe>' for page in PHONE_PAGES)
+    harness = tmp_path / "phone.html"
+    harness.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
+        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
+        "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => {"
+        "const doc = frame.contentDocument; return {width: doc.documentElement.scrollWidth,"
+        " cues: doc.querySelectorAll('.book-more-right').length}; });"
+        "document.getElementById('out').textContent = JSON.stringify(out); }, 3000));"
+        "</script></body></html>", encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=20000",
+         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=300)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    measured = dict(zip(PHONE_PAGES, json.loads(dom.get_text())))
+    assert {page: m["width"] for page, m in measured.items() if m["width"] > PHONE} == {}
+    assert measured["chapters/data_sources"]["cues"] > 0  # the catalogue table, code cells
+    assert measured["zh/chapters/01_theory"]["cues"] > 0
+
+
+
+COLUMN = 690  # px: the article column at a 1280 px window (672 px, and a little slack)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
+def test_api_display_formulas_fit_the_column(site, tmp_path):
+    """The docstrings' display formulas, typeset by MathJax on the API page of each edition at
+    a 1280 px window, are no wider than the article column (aligned multi-line forms, one
+    relation per line); before, COI/COG (700 px) and the method of reflections (760 px) ran
+    past it."""
+    pages = ("chapters/api", "zh/chapters/api")
+    frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="1280" '
+                     f'height="900"></iframe>' for page in pages)
+    harness = tmp_path / "formulas.html"
+    harness.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
+        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
+        "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => "
+        "Array.from(frame.contentDocument.querySelectorAll("
+        "'article mjx-container[display=\"true\"]')).map((m) => Math.round("
+        "(m.firstElementChild || m).getBoundingClientRect().width)));"
+        "document.getElementById('out').textContent = JSON.stringify(out); }, 8000));"
+        "</script></body></html>", encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=30000",
+         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=300)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    for page, widths in zip(pages, json.loads(dom.get_text())):
+        assert len(widths) > 30, page  # MathJax typeset the page's formulas
+        assert [w for w in widths if w > COLUMN] == [], page
+
+
+def test_api_citations_show_their_numbers_not_numpydoc_names(site):
+    """numpydoc's unique citation names ([Rd0d6452ea7c3-1]) do not reach the reader."""
+    for root in (site, site / "zh"):
+        text = _article_text(_page(root, "chapters/api"))
+        assert re.findall(r"\[R[0-9a-f]{6,}-\d+\]", text) == [], root
+    assert "normalisation of the CRITIC method [1]" in _article_text(_page(site, "chapters/api"))

@@ -24,6 +24,12 @@
   editions, because the heading ids are made from the heading text).
 - The PDF edition (``python3 dev.py pdf``), when it has been built, is copied into the site and
   offered by a download button on every page of both editions; without it there is no button.
+- A docstring's citation reads "[1]" in the text as in its reference list (numpydoc left some
+  as "[Rd0d6452ea7c3-1]").
+- Search results show clean excerpts (``_static/search_excerpt.js``): the prose of the article,
+  without formulas in TeX source, launch buttons, navigation or cell outputs.
+- A table, formula or code line that scrolls sideways fades out at the edge where it continues
+  (``_static/scroll_cue.js`` sets the classes, ``book.css`` draws the fade).
 - sphinx-thebe's scripts are not loaded: the book has no live-code button, and the scripts were
   added twice (a console error on every page) and name a host outside the site.
 """
@@ -303,14 +309,37 @@ def _glossary_index(app, doctree, docname) -> None:
         glossary.parent.insert(glossary.parent.index(glossary), bar)
 
 
+NUMPYDOC_LABEL = re.compile(r"\[R[0-9a-f]{6,}-(\d+)\]")
+
+
+def _numpydoc_citation_numbers(app, doctree, docname) -> None:
+    """numpydoc renames a docstring's citation [1] to [R<hash>-1] (unique on the page) and gives
+    the references to it their short number back only in some places: the API page showed
+    "the CRITIC method [Rd0d6452ea7c3-1]" beside a reference list numbered [1], [2]."""
+    for text in list(doctree.findall(nodes.Text)):
+        if text.parent is not None and NUMPYDOC_LABEL.search(str(text)):
+            text.parent.replace(text, nodes.Text(NUMPYDOC_LABEL.sub(r"[\1]", str(text))))
+
+
 def _no_thebe(app, pagename, templatename, context, doctree) -> None:
-    """Drop sphinx-thebe's scripts and stylesheet (unused, loaded twice, name another host)."""
+    """Drop sphinx-thebe's scripts and stylesheet (unused, loaded twice, name another host), and
+    load every other script once."""
     context["script_files"] = [js for js in context.get("script_files", [])
                                if "thebe" not in (getattr(js, "filename", None) or "").lower()
                                and "THEBE_JS_URL" not in (js.attributes.get("body", "")
                                                           if hasattr(js, "attributes") else "")]
     context["css_files"] = [css for css in context.get("css_files", [])
                             if "thebe" not in (getattr(css, "filename", None) or str(css)).lower()]
+    # Extensions' scripts are registered twice (edition.js and togglebutton's settings appeared
+    # twice on every page): each one once, in its first place.
+    seen, scripts = set(), []
+    for js in context["script_files"]:
+        key = (str(getattr(js, "filename", js) or ""),  # an inline script: None or ""
+               str(getattr(js, "attributes", {}).get("body", "")))
+        if key not in seen:
+            seen.add(key)
+            scripts.append(js)
+    context["script_files"] = scripts
 
 
 def _edition(app, config) -> None:
@@ -363,7 +392,10 @@ def setup(app):
     app.connect("doctree-read", _section_positions)
     app.connect("html-page-context", _edition_switch, priority=700)
     app.add_js_file("edition.js")
+    app.add_js_file("search_excerpt.js")  # clean search-result excerpts (search page only)
+    app.add_js_file("scroll_cue.js")  # a box that scrolls sideways fades where it continues
     app.connect("doctree-resolved", _glossary_index)
+    app.connect("doctree-resolved", _numpydoc_citation_numbers)
     app.connect("doctree-resolved", _mark_chinese, priority=900)
     app.connect("html-page-context", _no_thebe, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,6 +21,10 @@ extension fixes what a first build of this book showed:
 - The appendices (glossary, data sources, API, references) were numbered as chapters 7-10: they
   are appendices A-D (``\\appendix``).
 - Long chapter titles overprinted the running header and footer: the marks use short titles.
+- Chapter heads in normal case ("Chapter 1" and the title; fncychap set them in capitals), and
+  the index in roman with only code (Python objects, modules) in monospace.
+- A table whose unbreakable words do not fit side by side in its font is set smaller
+  (``table_font``), so that no cell's word sticks out of its column.
 - ``\\setminus`` has no glyph in Latin Modern Math: drawn as a backslash operator.
 - ``bbm.sty`` (loaded by the jupyterBook class for ``\\mathbbm``) lives in texlive-fonts-extra
   (1.45 GB); a two-line stand-in maps ``\\mathbbm`` to unicode-math's ``\\mathbb``.
@@ -97,6 +101,18 @@ PREAMBLE = r"""
 \renewcommand{\@tocrmarg}{2.55em plus 1fil}
 \patchcmd{\l@chapter}{\rightskip \@pnumwidth}{\rightskip \@pnumwidth plus 1fil}{}{}
 \patchcmd{\l@chapter}{\hfil}{\hfill}{}{}
+% chapter heads in the case they are written in ("Chapter 1", then the title), not fncychap's
+% capitals; the Chinese edition changes the label (PREAMBLE_ZH)
+\newcommand{\bookchapterlabel}{\chaptertitlename\ \thechapter}
+\titleformat{\chapter}[display]{\py@HeaderFamily\huge\bfseries\raggedright}%
+  {\bookchapterlabel}{12pt}{\py@TitleColor\Huge}
+\titlespacing*{\chapter}{0pt}{0pt}{24pt}
+% the index sets terms in roman and only code in monospace: a Python object (its entry is
+% followed by "in module ..."), a module (clusterlib...) and a module's "module" line
+\def\book@module{module}
+\def\sphinxstyleindexentry#1{\@ifnextchar\spxextra{\texttt{#1}}{\book@indexterm{#1}}}
+\def\book@indexterm#1{\in@{clusterlib}{#1}\def\book@entry{#1}%
+  \ifin@\texttt{#1}\else\ifx\book@entry\book@module\texttt{#1}\else#1\fi\fi}
 % the bibliography is the References appendix itself, not a chapter of its own after it
 \def\book@nochapter*#1{}
 \renewenvironment{sphinxthebibliography}[1]
@@ -108,11 +124,8 @@ PREAMBLE = r"""
 # The Chinese edition: 第 1 章, 附录 A, 目录, 索引 (without babel, LaTeX's names are English)
 PREAMBLE_ZH = r"""
 \makeatletter
-\newcommand{\bookchapterlabel}{\ifx\@chapapp\appendixname 附录\,\thechapter\else
+\renewcommand{\bookchapterlabel}{\ifx\@chapapp\appendixname 附录\,\thechapter\else
   第\,\thechapter\,章\fi}
-\titleformat{\chapter}[display]{\py@HeaderFamily\huge\bfseries\raggedright}%
-  {\bookchapterlabel}{12pt}{\Huge}
-\titlespacing*{\chapter}{0pt}{0pt}{24pt}
 \makeatother
 \renewcommand{\contentsname}{目录}
 \renewcommand{\indexname}{索引}
@@ -144,8 +157,7 @@ def _latex_settings(app, config) -> None:
     elements["printindex"] = "\\raggedright\\printindex"  # narrow index columns: not justified
     elements["polyglossia"] = ""
     elements["babel"] = ""
-    if getattr(config, "book_edition", "en") == "zh":
-        elements["fncychap"] = ""  # chapter heads by titlesec, in Chinese (PREAMBLE_ZH)
+    elements["fncychap"] = ""  # chapter heads by titlesec (PREAMBLE), not in capitals
     preamble = elements.get("preamble", "").replace(
         r"\usepackage[Latin,Greek]{ucharclasses}", "").replace(  # babel's \addto: no babel
         r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}", "")
@@ -392,9 +404,24 @@ PADDING = 4.0  # the space between two columns (2 \\tabcolsep), in letters
 FONT_SCALE = {"\\small": 1.1, "\\footnotesize": 1.25, "\\scriptsize": 1.45}
 
 
+FLOOR_MARGIN = 2.0  # letters a column keeps beyond its estimated widest entry and longest word
+SIZES = ("\\small", "\\footnotesize", "\\scriptsize")
+
+
 def font_size(columns: int) -> str:
     """A table with many columns is set in a smaller font."""
     return "\\small" if columns <= 6 else "\\footnotesize" if columns <= 9 else "\\scriptsize"
+
+
+def table_font(rows: list[list[str]]) -> str:
+    """The table's font: by its number of columns, and smaller still while the words that may
+    not break (the columns' floors, see `column_widths`) do not fit the line side by side (they
+    would be squeezed below their width and stick out of their cells)."""
+    size = font_size(len(rows[0]))
+    floors = sum(_natural_and_floor(rows)[1])
+    while floors > LINE * FONT_SCALE[size] and size != SIZES[-1]:
+        size = SIZES[SIZES.index(size) + 1]
+    return size
 
 
 def _words(text: str) -> list[str]:
@@ -408,16 +435,7 @@ def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
     word; a column with Chinese text at least eight characters wide, so that it is not squeezed
     to a character a line) and the room left is shared in proportion to what each column still
     lacks, so short columns (ids, numbers, units) stay whole and long texts wrap."""
-    natural, floor = [], []
-    for column in zip(*rows):
-        width = max([_text_width(cell) for cell in column] + [1.0]) + PADDING
-        words = max([_text_width(w) for cell in column for w in _words(cell)] + [1.0]) + PADDING
-        chinese = any(CJK.search(cell) for cell in column)
-        # a snake_case name may break after its underscores (see `_cell_paragraph`)
-        pieces = max([_text_width(piece) for cell in column for w in _words(cell)
-                      for piece in w.split("_")] + [1.0]) + PADDING + 1
-        natural.append(width)
-        floor.append(min(width, max(min(words, pieces), 18.0 if chinese else 0.0)))
+    natural, floor = _natural_and_floor(rows)
     if sum(natural) <= line:
         return [round(w) for w in natural]
     widths = list(floor)
@@ -434,6 +452,23 @@ def column_widths(rows: list[list[str]], *, line: float = LINE) -> list[int]:
             widths[i] = min(natural[i], widths[i] + room * shares[i] / total)
         open_columns = [i for i in open_columns if natural[i] - widths[i] > 0.01]
     return [max(1, round(w)) for w in widths]
+
+
+def _natural_and_floor(rows: list[list[str]]) -> tuple[list[float], list[float]]:
+    """Each column's natural width (its widest entry) and floor (its longest unbreakable word,
+    with a margin for the estimate and the rounding; eight Chinese characters for Chinese)."""
+    natural, floor = [], []
+    for column in zip(*rows):
+        width = max([_text_width(cell) for cell in column] + [1.0]) + PADDING + FLOOR_MARGIN
+        words = max([_text_width(w) for cell in column for w in _words(cell)] + [1.0]) + PADDING
+        chinese = any(CJK.search(cell) for cell in column)
+        # a snake_case name may break after its underscores (see `_cell_paragraph`)
+        pieces = max([_text_width(piece) for cell in column for w in _words(cell)
+                      for piece in w.split("_")] + [1.0]) + PADDING + 1
+        natural.append(width)
+        floor.append(min(width, max(min(words, pieces) + FLOOR_MARGIN,
+                                    18.0 if chinese else 0.0)))
+    return natural, floor
 
 
 def _cell_paragraph(text: str) -> nodes.paragraph:
@@ -456,9 +491,10 @@ def _cell_paragraph(text: str) -> nodes.paragraph:
     return paragraph
 
 
-def table_node(header: list[list[str]], body: list[list[str]]) -> nodes.table:
+def table_node(header: list[list[str]], body: list[list[str]], *,
+               size: str | None = None) -> nodes.table:
     rows = header + body
-    widths = column_widths(rows, line=LINE * FONT_SCALE[font_size(len(rows[0]))])
+    widths = column_widths(rows, line=LINE * FONT_SCALE[size or table_font(rows)])
     table = nodes.table(classes=["book-data-table"])
     group = nodes.tgroup(cols=len(widths))
     table += group
@@ -501,9 +537,8 @@ def estimated_lines(rows: list[list[str]], widths: list[int]) -> int:
                for row in rows)
 
 
-def sized(table: nodes.table, columns: int) -> list[nodes.Node]:
-    """A table in a LaTeX group: many columns in a smaller font, and no table number."""
-    size = font_size(columns)
+def sized(table: nodes.table, size: str) -> list[nodes.Node]:
+    """A table in a LaTeX group: in its font (`table_font`), and no table number."""
     # a table without a caption has no number: its page-break header says only "continued from
     # previous page" (not "Table 3.5 - continued ...", the number of another table)
     quiet = "\\def\\tablename{}\\def\\thetable{}\\def\\textendash{}"
@@ -528,8 +563,8 @@ class HtmlTablesToLatex(SphinxPostTransform):
                 fragment = "".join(raw.astext() for raw in child.findall(nodes.raw))
                 parsed = parse_html_table(fragment) if "<table" in fragment else None
                 if parsed:
-                    bundle.replace_self(sized(table_node(*parsed), len(parsed[1][0]) if
-                                              parsed[1] else len(parsed[0][0])))
+                    size = table_font(parsed[0] + parsed[1])
+                    bundle.replace_self(sized(table_node(*parsed, size=size), size))
                 break
 
 
@@ -567,13 +602,13 @@ class DocstringReferencesInPlace(SphinxPostTransform):
         def key_of(reference):
             return f"{reference.get('docname', '')}:{reference.get('refname', '')}"
 
-        # numpydoc adds a paragraph of bare "[1]_" in an ``only:: latex`` block, so that LaTeX
+        # numpydoc adds a paragraph of bare "[1]_" (or "[1]_, [2]_") in an ``only:: latex`` block, so that LaTeX
         # puts the references into its bibliography: not needed once they stay in place
         for paragraph in list(self.document.findall(nodes.paragraph)):
             refs = [c for c in paragraph.children if isinstance(c, nodes.citation_reference)]
             rest = [c for c in paragraph.children if not isinstance(c, nodes.citation_reference)]
             if refs and all(key_of(r) in keys for r in refs) and not "".join(
-                    c.astext() for c in rest).strip():
+                    c.astext() for c in rest).strip(" ,;\n"):  # "[1], [2]" too
                 paragraph.parent.remove(paragraph)
         for reference in list(self.document.findall(nodes.citation_reference)):
             key = key_of(reference)
