@@ -446,7 +446,8 @@ def test_search_excerpts_are_clean_text(site, tmp_path):
     """The excerpt text that search_excerpt.js makes from real pages of both editions (run in
     headless Chromium, whose DOMParser the search page uses): prose without TeX source, launch
     buttons, navigation or cell outputs, and inline formulas as plain text."""
-    pages = {"en_01": site / "chapters" / "01_theory.html", "en_api": site / "chapters" / "api.html",
+    pages = {"en_01": site / "chapters" / "01_theory.html",
+             "en_api": site / "chapters" / "api.html",
              "zh_01": site / "zh" / "chapters" / "01_theory.html"}
     script = (site / "_static" / "search_excerpt.js").read_text(encoding="utf-8")
     harness = tmp_path / "harness.html"

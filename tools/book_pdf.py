@@ -602,8 +602,9 @@ class DocstringReferencesInPlace(SphinxPostTransform):
         def key_of(reference):
             return f"{reference.get('docname', '')}:{reference.get('refname', '')}"
 
-        # numpydoc adds a paragraph of bare "[1]_" (or "[1]_, [2]_") in an ``only:: latex`` block, so that LaTeX
-        # puts the references into its bibliography: not needed once they stay in place
+        # numpydoc adds a paragraph of bare "[1]_" (or "[1]_, [2]_") in an ``only:: latex``
+        # block, so that LaTeX puts the references into its bibliography: not needed once they
+        # stay in place
         for paragraph in list(self.document.findall(nodes.paragraph)):
             refs = [c for c in paragraph.children if isinstance(c, nodes.citation_reference)]
             rest = [c for c in paragraph.children if not isinstance(c, nodes.citation_reference)]
