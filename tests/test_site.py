@@ -441,6 +441,19 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-component-update", "--disable-sync")
 
 
+def _chromium_json(tmp_path, name: str, html: str, *flags: str, timeout: int = 120):
+    """Open `html` (a harness page that writes JSON into ``<pre id='out'>``) in headless
+    Chromium and return that JSON."""
+    harness = tmp_path / name
+    harness.write_text(html, encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *flags,
+         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=timeout)
+    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
+    assert dom is not None and dom.get_text(), result.stderr[-2000:]
+    return json.loads(dom.get_text())
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
 def test_search_excerpts_are_clean_text(site, tmp_path):
     """The excerpt text that search_excerpt.js makes from real pages of both editions (run in
@@ -450,8 +463,8 @@ def test_search_excerpts_are_clean_text(site, tmp_path):
              "en_api": site / "chapters" / "api.html",
              "zh_01": site / "zh" / "chapters" / "01_theory.html"}
     script = (site / "_static" / "search_excerpt.js").read_text(encoding="utf-8")
-    harness = tmp_path / "harness.html"
-    harness.write_text(
+    text = _chromium_json(
+        tmp_path, "harness.html",
         "<!DOCTYPE html><html><head><meta charset='utf-8'><script>" + script + "</script></head>"
         "<body><pre id='out'></pre><script>const pages = "
         + json.dumps({key: path.read_text(encoding="utf-8") for key, path in pages.items()})
@@ -459,14 +472,7 @@ def test_search_excerpts_are_clean_text(site, tmp_path):
         + ";\nconst out = {};\nfor (const [key, html] of Object.entries(pages))"
         " out[key] = bookExcerptText(html, '');\nout.tex = bookTexToText("
         + json.dumps(r"\(LQ_{ri} \ge 1,\ \sum_i s_{ri} = \frac{a}{b}\)") + ");\n"
-        "document.getElementById('out').textContent = JSON.stringify(out);</script></body></html>",
-        encoding="utf-8")
-    result = subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
-         harness.as_uri()], capture_output=True, text=True, timeout=120)
-    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
-    assert dom is not None and dom.get_text(), result.stderr[-2000:]
-    text = json.loads(dom.get_text())
+        "document.getElementById('out').textContent = JSON.stringify(out);</script></body></html>")
     assert text["tex"] == "LQ_ri ≥ 1, Σ_i s_ri = (a)/(b)"
     for key in pages:
         excerpt = text[key]
@@ -493,22 +499,18 @@ def test_no_page_is_wider_than_a_phone_and_wide_boxes_show_a_cue(site, tmp_path)
     frame of a harness page (headless Chromium's window is at least 500 px wide)."""
     frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="{PHONE}" '
                      f'height="800"></iframe>' for page in PHONE_PAGES)
-    harness = tmp_path / "phone.html"
-    harness.write_text(
+    widths = _chromium_json(
+        tmp_path, "phone.html",
         "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
         "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
         "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => {"
         "const doc = frame.contentDocument; return {width: doc.documentElement.scrollWidth,"
         " cues: doc.querySelectorAll('.book-more-right').length}; });"
         "document.getElementById('out').textContent = JSON.stringify(out); }, 3000));"
-        "</script></body></html>", encoding="utf-8")
-    result = subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-         "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=20000",
-         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=300)
-    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
-    assert dom is not None and dom.get_text(), result.stderr[-2000:]
-    measured = dict(zip(PHONE_PAGES, json.loads(dom.get_text())))
+        "</script></body></html>",
+        "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=20000",
+        timeout=300)
+    measured = dict(zip(PHONE_PAGES, widths))
     assert {page: m["width"] for page, m in measured.items() if m["width"] > PHONE} == {}
     assert measured["chapters/data_sources"]["cues"] > 0  # the catalogue table, code cells
     assert measured["zh/chapters/01_theory"]["cues"] > 0
@@ -527,8 +529,8 @@ def test_api_display_formulas_fit_the_column(site, tmp_path):
     pages = ("chapters/api", "zh/chapters/api")
     frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="1280" '
                      f'height="900"></iframe>' for page in pages)
-    harness = tmp_path / "formulas.html"
-    harness.write_text(
+    measured = _chromium_json(
+        tmp_path, "formulas.html",
         "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
         "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
         "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => "
@@ -536,14 +538,10 @@ def test_api_display_formulas_fit_the_column(site, tmp_path):
         "'article mjx-container[display=\"true\"]')).map((m) => Math.round("
         "(m.firstElementChild || m).getBoundingClientRect().width)));"
         "document.getElementById('out').textContent = JSON.stringify(out); }, 8000));"
-        "</script></body></html>", encoding="utf-8")
-    result = subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-         "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=30000",
-         "--dump-dom", harness.as_uri()], capture_output=True, text=True, timeout=300)
-    dom = BeautifulSoup(result.stdout, "html.parser").select_one("#out")
-    assert dom is not None and dom.get_text(), result.stderr[-2000:]
-    for page, widths in zip(pages, json.loads(dom.get_text())):
+        "</script></body></html>",
+        "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=30000",
+        timeout=300)
+    for page, widths in zip(pages, measured):
         assert len(widths) > 30, page  # MathJax typeset the page's formulas
         assert [w for w in widths if w > COLUMN] == [], page
 
