@@ -45,14 +45,21 @@ def ggdc_employment(src: Path) -> pd.DataFrame:
     return out.sort_values(["year", "economy"]).reset_index(drop=True)
 
 
-def province_hightech(src: Path) -> pd.DataFrame:
+def _yearbook_provinces(src: Path, table: str, keep: dict[str, str]) -> pd.DataFrame:
+    """One table of the S&T yearbook's long file, provinces only (not the national total), one
+    row per province and year, the variables in `keep` as columns under their new names."""
     raw = pd.read_csv(src / "china_province_sci_tech_yearbook_2010_2023_long.csv")
-    keep = {"v4_cy_scjy_qys": "enterprises", "v4_cy_scjy_zyyw": "revenue"}
-    raw = raw[(raw["table"] == "IndustryOperation") & raw["var_code"].isin(keep)]
+    raw = raw[(raw["table"] == table) & raw["var_code"].isin(keep)]
     raw = raw[raw["province_cn"] != "全国"]
     wide = raw.pivot_table(index=["province_en", "province_cn", "year"], columns="var_code",
                            values="value", aggfunc="first").rename(columns=keep).reset_index()
     wide.columns.name = None
+    return wide
+
+
+def province_hightech(src: Path) -> pd.DataFrame:
+    wide = _yearbook_provinces(src, "IndustryOperation",
+                               {"v4_cy_scjy_qys": "enterprises", "v4_cy_scjy_zyyw": "revenue"})
     wide["enterprises"] = wide["enterprises"].astype("int64")
     return wide.sort_values(["year", "province_en"]).reset_index(drop=True)
 
@@ -65,13 +72,8 @@ def province_gdp(src: Path) -> pd.DataFrame:
     at most (1 + 0.05 / GERD) / (1 - 0.005 / intensity) - 1 (2.4% for Tibet in 2023, 7.0% for
     Tibet in 2011, at most 0.6% where the intensity is 1% or more).
     """
-    raw = pd.read_csv(src / "china_province_sci_tech_yearbook_2010_2023_long.csv")
-    keep = {"v4_ztr_jf_RD": "gerd", "v4_ztr_qd_RD": "rd_intensity"}
-    raw = raw[(raw["table"] == "RDIntense") & raw["var_code"].isin(keep)]
-    raw = raw[raw["province_cn"] != "全国"]
-    wide = raw.pivot_table(index=["province_en", "province_cn", "year"], columns="var_code",
-                           values="value", aggfunc="first").rename(columns=keep).reset_index()
-    wide.columns.name = None
+    wide = _yearbook_provinces(src, "RDIntense",
+                               {"v4_ztr_jf_RD": "gerd", "v4_ztr_qd_RD": "rd_intensity"})
     if wide[["gerd", "rd_intensity"]].isna().any().any() or (wide["rd_intensity"] <= 0).any():
         raise SystemExit("province_gdp: a figure is missing or not positive; nothing is filled in")
     wide["gdp"] = (wide["gerd"] / (wide["rd_intensity"] / 100)).round(1)
