@@ -454,6 +454,25 @@ def _chromium_json(tmp_path, name: str, html: str, *flags: str, timeout: int = 1
     return json.loads(dom.get_text())
 
 
+def _measure_in_frames(tmp_path, name: str, pages, *, width: int, height: int, measure: str,
+                       wait_ms: int, budget_ms: int):
+    """Open each page in an iframe `width` px wide of one harness page (headless Chromium's
+    window is at least 500 px wide), and return, per page, what the JavaScript function
+    `measure` (of the frame's document) returns once `wait_ms` after loading have passed."""
+    frames = "".join(f'<iframe src="{path.as_uri()}" width="{width}" height="{height}"></iframe>'
+                     for path in pages)
+    return _chromium_json(
+        tmp_path, name,
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
+        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
+        f"const measure = {measure}; const out = Array.from(document.querySelectorAll('iframe'))"
+        ".map((frame) => measure(frame.contentDocument));"
+        f"document.getElementById('out').textContent = JSON.stringify(out); }}, {wait_ms}));"
+        "</script></body></html>",
+        "--allow-file-access-from-files", "--window-size=2600,900",
+        f"--virtual-time-budget={budget_ms}", timeout=300)
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium")
 def test_search_excerpts_are_clean_text(site, tmp_path):
     """The excerpt text that search_excerpt.js makes from real pages of both editions (run in
@@ -497,24 +516,14 @@ def test_no_page_is_wider_than_a_phone_and_wide_boxes_show_a_cue(site, tmp_path)
     buttons made pages 407-708 px wide) and a table or code block that scrolls sideways inside
     the page fades out at its right edge (scroll_cue.js). Each page is opened in a 390 px wide
     frame of a harness page (headless Chromium's window is at least 500 px wide)."""
-    frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="{PHONE}" '
-                     f'height="800"></iframe>' for page in PHONE_PAGES)
-    widths = _chromium_json(
-        tmp_path, "phone.html",
-        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
-        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
-        "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => {"
-        "const doc = frame.contentDocument; return {width: doc.documentElement.scrollWidth,"
-        " cues: doc.querySelectorAll('.book-more-right').length}; });"
-        "document.getElementById('out').textContent = JSON.stringify(out); }, 3000));"
-        "</script></body></html>",
-        "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=20000",
-        timeout=300)
+    widths = _measure_in_frames(
+        tmp_path, "phone.html", [site / f"{page}.html" for page in PHONE_PAGES], width=PHONE,
+        height=800, measure="(doc) => ({width: doc.documentElement.scrollWidth, "
+        "cues: doc.querySelectorAll('.book-more-right').length})", wait_ms=3000, budget_ms=20000)
     measured = dict(zip(PHONE_PAGES, widths))
     assert {page: m["width"] for page, m in measured.items() if m["width"] > PHONE} == {}
     assert measured["chapters/data_sources"]["cues"] > 0  # the catalogue table, code cells
     assert measured["zh/chapters/01_theory"]["cues"] > 0
-
 
 
 COLUMN = 690  # px: the article column at a 1280 px window (672 px, and a little slack)
@@ -527,20 +536,12 @@ def test_api_display_formulas_fit_the_column(site, tmp_path):
     relation per line); before, COI/COG (700 px) and the method of reflections (760 px) ran
     past it."""
     pages = ("chapters/api", "zh/chapters/api")
-    frames = "".join(f'<iframe src="{(site / f"{page}.html").as_uri()}" width="1280" '
-                     f'height="900"></iframe>' for page in pages)
-    measured = _chromium_json(
-        tmp_path, "formulas.html",
-        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + frames +
-        "<pre id='out'></pre><script>window.addEventListener('load', () => setTimeout(() => {"
-        "const out = Array.from(document.querySelectorAll('iframe')).map((frame) => "
-        "Array.from(frame.contentDocument.querySelectorAll("
+    measured = _measure_in_frames(
+        tmp_path, "formulas.html", [site / f"{page}.html" for page in pages], width=1280,
+        height=900, measure="(doc) => Array.from(doc.querySelectorAll("
         "'article mjx-container[display=\"true\"]')).map((m) => Math.round("
-        "(m.firstElementChild || m).getBoundingClientRect().width)));"
-        "document.getElementById('out').textContent = JSON.stringify(out); }, 8000));"
-        "</script></body></html>",
-        "--allow-file-access-from-files", "--window-size=2600,900", "--virtual-time-budget=30000",
-        timeout=300)
+        "(m.firstElementChild || m).getBoundingClientRect().width))",
+        wait_ms=8000, budget_ms=30000)
     for page, widths in zip(pages, measured):
         assert len(widths) > 30, page  # MathJax typeset the page's formulas
         assert [w for w in widths if w > COLUMN] == [], page
