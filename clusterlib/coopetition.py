@@ -1861,9 +1861,6 @@ def generalized_lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
     return GeneralizedLotkaVolterra(growth=rates, matrix=frame.astype(float))
 
 
-_OUTCOMES = ("coexistence", "dominance", "founder control", "borderline")
-
-
 @dataclass(frozen=True, eq=False)
 class CompetitionOutcome:
     r"""The long-run outcome of two competing species, from the textbook conditions.
