@@ -530,39 +530,48 @@ class LotkaVolterra:
                 f"`bound` ({bound:g}) must exceed the starting total size ({start:g}); the path "
                 f"would stop before it starts. Pass a larger bound or smaller initial sizes."
             )
-        growth = self.growth.to_numpy()
-        matrix = self._matrix()
+        return _integrate_path(self.growth.to_numpy(), self._matrix(), x0, self.species,
+                               t_max=t_max, count=count, bound=bound, rtol=rtol, atol=atol,
+                               method=method, unbounded=": growth is unbounded (mutual help "
+                               "outweighs self-limitation)")
 
-        def rhs(_t: float, x: np.ndarray) -> np.ndarray:
-            return x * (growth + matrix @ x)
 
-        def leaves_bound(_t: float, x: np.ndarray) -> float:
-            return float(x.sum()) - bound
+def _integrate_path(growth: np.ndarray, matrix: np.ndarray, x0: np.ndarray, species: pd.Index,
+                    *, t_max: float, count: int, bound: float, rtol: float, atol: float,
+                    method: str, unbounded: str = "") -> LotkaVolterraPath:
+    """Integrate dx/dt = x * (growth + matrix @ x) from `x0` (inputs already checked), stopping
+    where the total size reaches `bound` with an UnboundedGrowthWarning (its text adds
+    `unbounded`). Shared by LotkaVolterra.simulate and GeneralizedLotkaVolterra.simulate."""
 
-        leaves_bound.terminal = True  # type: ignore[attr-defined]
-        leaves_bound.direction = 1.0  # type: ignore[attr-defined]
-        times = np.linspace(0.0, t_max, count)
-        solution = integrate.solve_ivp(rhs, (0.0, t_max), x0, method=method, t_eval=times,
-                                       events=leaves_bound, rtol=rtol, atol=atol)
-        if solution.status == -1:
-            raise ValueError(f"The solver failed: {solution.message}. Try method='LSODA' or a "
-                             f"shorter t_max.")
-        t_out, y_out = solution.t, solution.y
-        exceeded = solution.status == 1
-        if exceeded:
-            t_hit = float(solution.t_events[0][0])
-            t_out = np.append(t_out, t_hit)
-            y_out = np.column_stack([y_out, solution.y_events[0][0]])
-            status = (f"the total size reached the bound {bound:g} at t = {t_hit:.4g}: growth "
-                      f"is unbounded (mutual help outweighs self-limitation); the path stops "
-                      f"there")
-            warnings.warn(f"Lotka–Volterra path: {status}.", UnboundedGrowthWarning,
-                          stacklevel=2)
-        else:
-            status = f"integrated to t = {t_max:g} within the bound {bound:g}"
-        path = pd.DataFrame(y_out.T, index=pd.Index(t_out, name="time"), columns=self.species)
-        return LotkaVolterraPath(path=path, exceeded_bound=bool(exceeded), bound=bound,
-                                 status=status)
+    def rhs(_t: float, x: np.ndarray) -> np.ndarray:
+        return x * (growth + matrix @ x)
+
+    def leaves_bound(_t: float, x: np.ndarray) -> float:
+        return float(x.sum()) - bound
+
+    leaves_bound.terminal = True  # type: ignore[attr-defined]
+    leaves_bound.direction = 1.0  # type: ignore[attr-defined]
+    times = np.linspace(0.0, t_max, count)
+    solution = integrate.solve_ivp(rhs, (0.0, t_max), x0, method=method, t_eval=times,
+                                   events=leaves_bound, rtol=rtol, atol=atol)
+    if solution.status == -1:
+        raise ValueError(f"The solver failed: {solution.message}. Try method='LSODA' or a "
+                         f"shorter t_max.")
+    t_out, y_out = solution.t, solution.y
+    exceeded = solution.status == 1
+    if exceeded:
+        t_hit = float(solution.t_events[0][0])
+        t_out = np.append(t_out, t_hit)
+        y_out = np.column_stack([y_out, solution.y_events[0][0]])
+        status = (f"the total size reached the bound {bound:g} at t = {t_hit:.4g}{unbounded}; "
+                  f"the path stops there")
+        # stacklevel 3: the warning names the caller of simulate, as before
+        warnings.warn(f"Lotka–Volterra path: {status}.", UnboundedGrowthWarning, stacklevel=3)
+    else:
+        status = f"integrated to t = {t_max:g} within the bound {bound:g}"
+    path = pd.DataFrame(y_out.T, index=pd.Index(t_out, name="time"), columns=species)
+    return LotkaVolterraPath(path=path, exceeded_bound=bool(exceeded), bound=bound,
+                             status=status)
 
 
 def lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
@@ -1759,8 +1768,6 @@ class GeneralizedLotkaVolterra:
         >>> bool(np.allclose(level, level.iloc[0], rtol=1e-6))
         True
         """
-        from scipy import integrate as scipy_integrate
-
         x0 = self._sizes(initial, "initial").to_numpy()
         t_max = _validate.check_real_between(t_max, name="t_max", low=0.0, high=math.inf)
         count = _validate.check_integer(n_points, name="n_points", minimum=2)
@@ -1769,38 +1776,9 @@ class GeneralizedLotkaVolterra:
         if bound is None:
             bound = 1e6 * max(1.0, float(x0.max()))
         bound = _validate.check_real_between(bound, name="bound", low=0.0, high=math.inf)
-        growth, a = self.growth.to_numpy(), self.matrix.to_numpy()
-
-        def rhs(_t: float, x: np.ndarray) -> np.ndarray:
-            return x * (growth + a @ x)
-
-        def leaves_bound(_t: float, x: np.ndarray) -> float:
-            return float(x.sum()) - bound
-
-        leaves_bound.terminal = True  # type: ignore[attr-defined]
-        leaves_bound.direction = 1.0  # type: ignore[attr-defined]
-        times = np.linspace(0.0, t_max, count)
-        solution = scipy_integrate.solve_ivp(rhs, (0.0, t_max), x0, method=method,
-                                             t_eval=times, events=leaves_bound, rtol=rtol,
-                                             atol=atol)
-        if solution.status == -1:
-            raise ValueError(f"The solver failed: {solution.message}. Try method='LSODA' or a "
-                             f"shorter t_max.")
-        t_out, y_out = solution.t, solution.y
-        exceeded = solution.status == 1
-        if exceeded:
-            t_hit = float(solution.t_events[0][0])
-            t_out = np.append(t_out, t_hit)
-            y_out = np.column_stack([y_out, solution.y_events[0][0]])
-            status = (f"the total size reached the bound {bound:g} at t = {t_hit:.4g}; the "
-                      f"path stops there")
-            warnings.warn(f"Lotka–Volterra path: {status}.", UnboundedGrowthWarning,
-                          stacklevel=2)
-        else:
-            status = f"integrated to t = {t_max:g} within the bound {bound:g}"
-        path = pd.DataFrame(y_out.T, index=pd.Index(t_out, name="time"), columns=self.species)
-        return LotkaVolterraPath(path=path, exceeded_bound=bool(exceeded), bound=bound,
-                                 status=status)
+        return _integrate_path(self.growth.to_numpy(), self.matrix.to_numpy(), x0,
+                               self.species, t_max=t_max, count=count, bound=bound, rtol=rtol,
+                               atol=atol, method=method)
 
 
 def generalized_lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
