@@ -45,6 +45,7 @@ from clusterlib._validate import (
     as_time_series_frame,
     check_choice,
     check_comparable_scales,
+    check_flag,
     check_integer,
     check_no_repeats,
     check_positive_int,
@@ -1657,12 +1658,10 @@ def cumulative_impulse_responses(results: Any, *, periods: int = 10,
     """
     _check_var_results(results)
     periods = check_positive_int(periods, name="periods")
-    if not isinstance(orthogonalised, (bool, np.bool_)):
-        raise TypeError(f"`orthogonalised` must be True or False; received "
-                        f"{type(orthogonalised).__name__}.")
+    orthogonalised = check_flag(orthogonalised, name="orthogonalised")
     irf = results.irf(periods)
     effects = irf.orth_cum_effects if orthogonalised else irf.cum_effects
-    errors = irf.cum_effect_stderr(orth=bool(orthogonalised))
+    errors = irf.cum_effect_stderr(orth=orthogonalised)
     names = list(results.names)
     index = pd.MultiIndex.from_product([range(periods + 1), names, names],
                                        names=["step", "response", "shock"])

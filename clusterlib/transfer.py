@@ -1441,8 +1441,7 @@ def dynamic_shift_share(panel: pd.DataFrame, *, time: str = "year",
     Region r's competitive shift is +1 in the first step (``a`` grows to 12 where the
     reference's 10 % predicts 11) and 12 − 12 × 26/22 = −2.182 in the second, −1.182 in all.
     """
-    if not isinstance(exclude_self, (bool, np.bool_)):
-        raise TypeError(f"`exclude_self` must be True or False; received {exclude_self!r}.")
+    exclude_self = _validate.check_flag(exclude_self, name="exclude_self")
     periods, matrices = _panel(panel, time=time)
     first = matrices[periods[0]]
     regions, columns = first.index, first.columns
@@ -1460,7 +1459,7 @@ def dynamic_shift_share(panel: pd.DataFrame, *, time: str = "year",
         pieces.append(step)
     return DynamicShiftShareResult(annual=pd.concat(pieces), start=first.copy(),
                                    end=matrices[periods[-1]].copy(), periods=list(periods),
-                                   exclude_self=bool(exclude_self))
+                                   exclude_self=exclude_self)
 
 
 def screen_breaks(panel: pd.DataFrame, *, time: str = "year",
@@ -1542,9 +1541,8 @@ def screen_breaks(panel: pd.DataFrame, *, time: str = "year",
     """
     from scipy import stats
 
-    for flag, flag_name in ((exclude_self, "exclude_self"), (include_total, "include_total")):
-        if not isinstance(flag, (bool, np.bool_)):
-            raise TypeError(f"`{flag_name}` must be True or False; received {flag!r}.")
+    exclude_self = _validate.check_flag(exclude_self, name="exclude_self")
+    include_total = _validate.check_flag(include_total, name="include_total")
     cut = _validate.check_real(threshold, name="threshold")
     if not cut > 0:
         raise ValueError(f"`threshold` must be positive (a z-score cut-off such as 3.5); "
