@@ -2080,8 +2080,6 @@ def fieller_interval(numerator: float, denominator: float, covariance: Any, *,
             np.min(np.linalg.eigvalsh(cov)) < -1e-12 * max(1.0, float(np.abs(cov).max())):
         raise ValueError(f"`covariance` must be a symmetric positive semi-definite 2 x 2 "
                          f"matrix; received {cov.tolist()}.")
-    if not (math.isfinite(p) and math.isfinite(q)):
-        raise ValueError("`numerator` and `denominator` must be finite.")
     c2 = c * c
     lead = q * q - c2 * cov[1, 1]
     if lead <= 0:
