@@ -866,11 +866,10 @@ def granger_causality(results: Any, *, caused: Any, causing: Any, kind: str = "f
     test = results.test_causality(caused, causing, kind=kind, signif=signif)
     if denominator == "system":
         return test
-    from scipy import stats as scipy_stats
     from statsmodels.tsa.vector_ar.hypothesis_test_results import CausalityTestResults
 
     df = (int(test.df[0]), int(results.df_resid))
-    distribution = scipy_stats.f(*df)
+    distribution = stats.f(*df)
     return CausalityTestResults(test.causing, test.caused, test.test_statistic,
                                 distribution.ppf(1 - signif),
                                 distribution.sf(test.test_statistic), df, signif,
@@ -1595,13 +1594,11 @@ def toda_yamamoto(data: Any, *, caused: str, causing: str, lags: int, extra_lags
     restriction = np.zeros((lags, k * deterministic + k * k * var.k_ar))
     for j in range(lags):
         restriction[j, k * deterministic + caused_index + k * causing_index + k * k * j] = 1.0
-    from scipy import stats as scipy_stats
-
     estimate = restriction @ np.asarray(var.params).reshape(-1)  # vec(B), B = params.T
     middle = np.linalg.inv(restriction @ np.asarray(var.cov_params()) @ restriction.T)
     statistic = float(estimate @ middle @ estimate)
     return TodaYamamotoResult(caused=caused, causing=causing, statistic=statistic,
-                              pvalue=float(scipy_stats.chi2.sf(statistic, lags)), df=lags,
+                              pvalue=float(stats.chi2.sf(statistic, lags)), df=lags,
                               lags=lags, extra_lags=extra_lags, var=var)
 
 
