@@ -111,6 +111,12 @@ _ADF_AUTOLAGS = {"aic": "AIC", "bic": "BIC", "t-stat": "t-stat"}
 # Shared helpers
 # ------------------------------------------------------------------------------------------------
 
+def _check_alpha(alpha: Any) -> None:
+    """Raise unless `alpha` is one of the levels at which statsmodels reports critical values."""
+    if alpha not in _ALPHAS:
+        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+
+
 def _model_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame statsmodels gets: an equally spaced integer index (years) as a RangeIndex.
 
@@ -1156,8 +1162,7 @@ def engle_granger(data: Any, *, trend: str = "c", alpha: float = 0.05,
     from statsmodels.tsa.stattools import coint
 
     check_choice(trend, ["c", "ct"], name="trend")
-    if alpha not in _ALPHAS:
-        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    _check_alpha(alpha)
     if autolag is not None:
         check_choice(autolag, ["aic", "bic", "t-stat"], name="autolag")
     if maxlag is not None:
@@ -1290,8 +1295,7 @@ def johansen_test(data: Any, *, det_order: int = 0, k_ar_diff: int = 1,
         raise ValueError(f"`det_order` must be -1 (none), 0 (constant) or 1 (constant and "
                          f"trend); received {det_order!r}.")
     k_ar_diff = check_integer(k_ar_diff, name="k_ar_diff", minimum=0)
-    if alpha not in _ALPHAS:
-        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    _check_alpha(alpha)
     frame = _var_frame(data)
     n_obs, n_series = frame.shape
     trend = {-1: "n", 0: "c", 1: "ct"}[det_order]
@@ -1439,8 +1443,7 @@ def zivot_andrews_test(series: Any, *, regression: str = "c", trim: float = 0.15
     elif autolag is None:
         raise ValueError("With `autolag=None` pass `maxlag`, the fixed number of lags; "
                          "received maxlag=None.")
-    if alpha not in _ALPHAS:
-        raise ValueError(f"`alpha` must be one of {list(_ALPHAS)}; received {alpha!r}.")
+    _check_alpha(alpha)
     frame = as_time_series_frame(series, name="series", min_rows=3)
     if frame.shape[1] != 1:
         raise ValueError(f"`series` must be one series; received {frame.shape[1]} columns "
