@@ -648,6 +648,16 @@ def _subsystem_weights(weights: Any, values: pd.DataFrame, columns: pd.Index,
 # Synergy and coupling coordination
 # ------------------------------------------------------------------------------------------------
 
+def _level_weights(weights: Any, columns: pd.Index) -> np.ndarray:
+    """Weights of the subsystems (equal by default), in the order of `columns`, summing to 1."""
+    if weights is None:
+        return np.full(len(columns), 1.0 / len(columns))
+    weights = as_series(weights, name="weights")
+    check_aligned(columns, weights.index, left_name="levels columns", right_name="weights")
+    check_weights(weights, name="weights")
+    return weights.reindex(columns).to_numpy()
+
+
 def _subsystem_table(levels: Any, *, name: str) -> pd.DataFrame:
     """Periods (or units) × subsystems from a DataFrame or a mapping of Series / results."""
     if isinstance(levels, Mapping):
@@ -862,14 +872,7 @@ def coupling_coordination(levels: pd.DataFrame | Mapping, *, weights: Any = None
     frame = _subsystem_table(levels, name="levels")
     table = check_grade_table(coordination_grades() if grades is None else grades)
     n = frame.shape[1]
-    if weights is None:
-        w = np.full(n, 1.0 / n)
-    else:
-        weights = as_series(weights, name="weights")
-        check_aligned(frame.columns, weights.index, left_name="levels columns",
-                      right_name="weights")
-        check_weights(weights, name="weights")
-        w = weights.reindex(frame.columns).to_numpy()
+    w = _level_weights(weights, frame.columns)
     x = frame.to_numpy()
     zero = (x == 0).all(axis=1)
     if zero.any():
@@ -1114,14 +1117,7 @@ def coupling_null(levels: pd.DataFrame | Mapping, *, shuffle: Any = None,
                                            maximum=n, hint="A block is at most all periods."))
     probabilities = [check_real_between(q, name="quantiles", low=0.0, high=1.0, low_open=False,
                                         high_open=False) for q in quantiles]
-    if weights is None:
-        w = np.full(k, 1.0 / k)
-    else:
-        weights = as_series(weights, name="weights")
-        check_aligned(frame.columns, weights.index, left_name="levels columns",
-                      right_name="weights")
-        check_weights(weights, name="weights")
-        w = weights.reindex(frame.columns).to_numpy()
+    w = _level_weights(weights, frame.columns)
     if isinstance(base, str) and base == "chained":
         base_position = None
     else:
