@@ -107,6 +107,17 @@ def _species_series(data: Any, labels: pd.Index, *, name: str) -> pd.Series:
                                   unit="species")
 
 
+def _species_matrix(data: Any, *, name: str) -> pd.DataFrame:
+    """A square species × species table (nested lists read as an array), at most MAX_SPECIES."""
+    if isinstance(data, (list, tuple)):
+        data = np.asarray(data)
+    matrix = _validate.check_square(_validate.as_frame(data, name=name), name=name)
+    _validate.check_integer(matrix.shape[0], name="number of species", minimum=1,
+                            maximum=MAX_SPECIES,
+                            hint="Equilibria are found by enumerating every subset of species.")
+    return matrix
+
+
 def _support_label(labels: Sequence[Any]) -> str:
     return "+".join(str(label) for label in labels) if len(labels) else "none"
 
@@ -635,13 +646,7 @@ def lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
     >>> model.rates(pd.Series({"A": 5.0, "B": 4.0})).round(3).tolist()
     [1.5, 0.5]
     """
-    if isinstance(interactions, (list, tuple)):
-        interactions = np.asarray(interactions)
-    matrix = _validate.as_frame(interactions, name="interactions")
-    matrix = _validate.check_square(matrix, name="interactions")
-    _validate.check_integer(matrix.shape[0], name="number of species", minimum=1,
-                            maximum=MAX_SPECIES,
-                            hint="Equilibria are found by enumerating every subset of species.")
+    matrix = _species_matrix(interactions, name="interactions")
     diagonal = np.diag(matrix.to_numpy())
     if (diagonal != 0).any():
         bad = matrix.index[diagonal != 0].tolist()
@@ -1828,13 +1833,7 @@ def generalized_lotka_volterra(growth: pd.Series | np.ndarray | Sequence[float],
     >>> model.rates([1.0, 1.0]).tolist()
     [0.0, 0.0]
     """
-    if isinstance(matrix, (list, tuple)):
-        matrix = np.asarray(matrix)
-    frame = _validate.as_frame(matrix, name="matrix")
-    frame = _validate.check_square(frame, name="matrix")
-    _validate.check_integer(frame.shape[0], name="number of species", minimum=1,
-                            maximum=MAX_SPECIES,
-                            hint="Equilibria are found by enumerating every subset of species.")
+    frame = _species_matrix(matrix, name="matrix")
     rates = _species_series(growth, frame.index, name="growth")
     return GeneralizedLotkaVolterra(growth=rates, matrix=frame.astype(float))
 
