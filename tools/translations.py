@@ -36,9 +36,7 @@ directives and heading levels, in the same order where order matters.
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import json
 import re
 import shutil
 import sys
@@ -199,7 +197,7 @@ def all_prose() -> list[tuple[str, str]]:
 
 GLUE = re.compile(r"\{glue(?::[a-z]+)?\}`([^`]+)`")
 CITE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
-XREF = re.compile(r"\{(numref|ref|doc|eq|term|download|numref)\}`([^`]+)`")
+XREF = re.compile(r"\{(numref|ref|doc|eq|term|download)\}`([^`]+)`")
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\n]|\n(?![ ]*\n))+?)\$")  # may wrap a line
 LABEL = re.compile(r"^\(([\w:-]+)\)=[ ]*$", re.MULTILINE)
