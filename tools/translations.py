@@ -46,6 +46,8 @@ from pathlib import Path
 
 import nbformat
 
+from notebook_checks import chapter_notebooks
+
 ROOT = Path(__file__).resolve().parents[1]
 ZH = ROOT / "zh"
 BUILD_SOURCE = ROOT / "_build" / "zh-source"
@@ -61,8 +63,7 @@ def sha(text: str) -> str:
 
 def pages() -> list[str]:
     """Every page of the book, as a path relative to the root without suffix."""
-    notebooks = sorted(p.relative_to(ROOT).with_suffix("").as_posix()
-                       for p in (ROOT / "chapters").glob("*.ipynb"))
+    notebooks = [f"chapters/{path.stem}" for path in chapter_notebooks()]
     return notebooks + [Path(p).with_suffix("").as_posix() for p in MARKDOWN_PAGES]
 
 
