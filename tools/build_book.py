@@ -18,7 +18,7 @@ from pathlib import Path
 
 import reader_notebooks
 import translations
-from notebook_checks import ROOT, chapter_notebooks, problems
+from notebook_checks import ROOT, exit_unless_fit_to_publish
 
 
 def build_commands(output: Path) -> list[tuple[list[str], Path, Path]]:
@@ -58,9 +58,7 @@ def build(output: Path, *, quiet: bool = False) -> list[str]:
 
 
 def main() -> None:
-    found = [p for path in chapter_notebooks() for p in problems(path)]
-    if found:
-        sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
+    exit_unless_fit_to_publish()
     # a clean build (no stale cache), keeping only the PDF edition's folder, which the site
     # links when it is there (python3 dev.py pdf)
     for child in (ROOT / "_build").glob("*"):
