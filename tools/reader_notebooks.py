@@ -114,10 +114,6 @@ def use_edition(edition: str) -> None:
     documents.cache_clear()
 
 
-def label(name: str) -> str:
-    return LABELS[EDITION][name]
-
-
 @lru_cache(maxsize=1)
 def book_config() -> dict:
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -523,7 +519,7 @@ def convert(source: Path) -> nbformat.NotebookNode:
         if start:
             if start not in exercises:
                 raise context.fail(f"solution of unknown exercise {start!r}.")
-            solving = [_collapsed(_markdown(f"### {label('solution') % exercises[start]}",
+            solving = [_collapsed(_markdown(f"### {LABELS[EDITION]['solution'] % exercises[start]}",
                                             f"{cell.id}-solution"))]
             continue
         if end:
