@@ -129,8 +129,9 @@ def test_no_page_loads_anything_from_another_host(site):
     assert len(mathjax) == 1 and (site / "chapters" / mathjax[0]).resolve().is_file()
 
 
-def _search_index(site: Path) -> dict:
-    text = (site / "searchindex.js").read_text(encoding="utf-8")
+def _search_index(root: Path) -> dict:
+    """The search index of the edition built in `root`."""
+    text = (root / "searchindex.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("(") + 1:text.rindex(")")])
 
 
@@ -365,9 +366,7 @@ def test_edition_switch_goes_to_the_same_page(site):
     ("耦合协调度", "chapters/05_guangzhou_synergy"), ("Herfindahl", "chapters/01_theory"),
 ])
 def test_chinese_edition_search_finds_chinese_and_english_terms(site, query, page):
-    index = (site / "zh" / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(index[index.index("(") + 1:index.rindex(")")])
-    assert page in _found(index, query)
+    assert page in _found(_search_index(site / "zh"), query)
 
 
 def test_chinese_edition_cites_and_numbers_in_chinese(site):
