@@ -108,10 +108,14 @@ def test_buttons_serve_the_reader_notebook(site, source):
     assert f"../_sources/chapters/{source.name}" in links  # instructors still get the source
 
 
+def _html_pages(root: Path) -> list[Path]:
+    """Every page of one edition (its root pages and its chapters)."""
+    return sorted(root.glob("*.html")) + sorted(root.glob("chapters/*.html"))
+
+
 def _all_pages(site: Path) -> list[Path]:
     """Every page of both editions."""
-    return [page for root in (site, site / "zh")
-            for page in sorted(root.glob("*.html")) + sorted(root.glob("chapters/*.html"))]
+    return [page for root in (site, site / "zh") for page in _html_pages(root)]
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -275,7 +279,7 @@ def test_glossary_has_an_a_to_z_bar(site):
 
 
 def _pages_of(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in [*root.glob("*.html"), *root.glob("chapters/*.html")]}
+    return {p.relative_to(root).as_posix() for p in _html_pages(root)}
 
 
 def test_both_editions_have_the_same_pages(site):
