@@ -43,17 +43,16 @@ def build(output: Path, *, quiet: bool = False) -> list[str]:
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                for command, _, _ in commands]
     failures = []
-    for process, (command, built, target) in zip(running, commands):
+    for process, (command, _, _) in zip(running, commands):
         log, _ = process.communicate()
         if process.returncode:
             failures.append(f"{' '.join(command)} failed:\n{log[-5000:]}")
         elif not quiet:
             print(log, flush=True)
     if not failures:
-        html = output / "html"
-        shutil.rmtree(html, ignore_errors=True)
-        shutil.move(str(commands[0][1]), str(html))
-        shutil.move(str(commands[1][1]), str(html / "zh"))
+        shutil.rmtree(output / "html", ignore_errors=True)
+        for _, built, target in commands:  # the English edition first: html/zh goes inside it
+            shutil.move(str(built), str(target))
     return failures
 
 
