@@ -47,14 +47,14 @@ from myst_nb.core.variables import format_plain_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book_citations import cite_text, reference_list, set_language  # noqa: E402
-from book_extension import chapter_number  # noqa: E402
+from book_extension import READER_DIRS, chapter_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # The edition being converted (see `use_edition`): where its sources are, where its readers go,
 # its address on the site and the words the converter writes.
 SOURCE_ROOT = ROOT
 SOURCE_DIR = ROOT / "chapters"
-READER_DIR = ROOT / "notebooks"
+READER_DIR = READER_DIRS["en"]
 EDITION = "en"
 LABELS = {
     "en": {"figure": "Fig. %s", "exercise": "Exercise %s", "solution": "Solution to Exercise %s",
@@ -109,7 +109,7 @@ def use_edition(edition: str) -> None:
     EDITION = edition
     SOURCE_ROOT = ROOT if edition == "en" else translations.BUILD_SOURCE
     SOURCE_DIR = SOURCE_ROOT / "chapters"
-    READER_DIR = ROOT / "notebooks" if edition == "en" else ROOT / "zh" / "notebooks"
+    READER_DIR = READER_DIRS[edition]
     set_language(edition)
     documents.cache_clear()
 
