@@ -17,7 +17,7 @@ function bookExcerptRemoved() {
   ].join(", ");
 }
 
-var BOOK_TEX_SYMBOLS = {  // var: may be declared again if the script is loaded twice
+const BOOK_TEX_SYMBOLS = {
   alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", varepsilon: "ε", zeta: "ζ",
   eta: "η", theta: "θ", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π", rho: "ρ",
   sigma: "σ", tau: "τ", phi: "φ", varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ",

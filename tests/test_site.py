@@ -10,7 +10,6 @@ import functools
 import json
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -109,10 +108,14 @@ def test_buttons_serve_the_reader_notebook(site, source):
     assert f"../_sources/chapters/{source.name}" in links  # instructors still get the source
 
 
+def _html_pages(root: Path) -> list[Path]:
+    """Every page of one edition (its root pages and its chapters)."""
+    return sorted(root.glob("*.html")) + sorted(root.glob("chapters/*.html"))
+
+
 def _all_pages(site: Path) -> list[Path]:
     """Every page of both editions."""
-    return [page for root in (site, site / "zh")
-            for page in sorted(root.glob("*.html")) + sorted(root.glob("chapters/*.html"))]
+    return [page for root in (site, site / "zh") for page in _html_pages(root)]
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -130,8 +133,9 @@ def test_no_page_loads_anything_from_another_host(site):
     assert len(mathjax) == 1 and (site / "chapters" / mathjax[0]).resolve().is_file()
 
 
-def _search_index(site: Path) -> dict:
-    text = (site / "searchindex.js").read_text(encoding="utf-8")
+def _search_index(root: Path) -> dict:
+    """The search index of the edition built in `root`."""
+    text = (root / "searchindex.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("(") + 1:text.rindex(")")])
 
 
@@ -275,7 +279,7 @@ def test_glossary_has_an_a_to_z_bar(site):
 
 
 def _pages_of(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in [*root.glob("*.html"), *root.glob("chapters/*.html")]}
+    return {p.relative_to(root).as_posix() for p in _html_pages(root)}
 
 
 def test_both_editions_have_the_same_pages(site):
@@ -366,9 +370,7 @@ def test_edition_switch_goes_to_the_same_page(site):
     ("耦合协调度", "chapters/05_guangzhou_synergy"), ("Herfindahl", "chapters/01_theory"),
 ])
 def test_chinese_edition_search_finds_chinese_and_english_terms(site, query, page):
-    index = (site / "zh" / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(index[index.index("(") + 1:index.rindex(")")])
-    assert page in _found(index, query)
+    assert page in _found(_search_index(site / "zh"), query)
 
 
 def test_chinese_edition_cites_and_numbers_in_chinese(site):

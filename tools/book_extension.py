@@ -330,8 +330,8 @@ def _no_thebe(app, pagename, templatename, context, doctree) -> None:
                                                           if hasattr(js, "attributes") else "")]
     context["css_files"] = [css for css in context.get("css_files", [])
                             if "thebe" not in (getattr(css, "filename", None) or str(css)).lower()]
-    # Extensions' scripts are registered twice (edition.js and togglebutton's settings appeared
-    # twice on every page): each one once, in its first place.
+    # sphinx-togglebutton's inline settings (togglebuttonSelector) are registered twice and
+    # appeared twice on every page: each script once, in its first place.
     seen, scripts = set(), []
     for js in context["script_files"]:
         key = (str(getattr(js, "filename", js) or ""),  # an inline script: None or ""
@@ -391,9 +391,8 @@ def setup(app):
     app.connect("doctree-read", _figure_alt_text)
     app.connect("doctree-read", _section_positions)
     app.connect("html-page-context", _edition_switch, priority=700)
-    app.add_js_file("edition.js")
-    app.add_js_file("search_excerpt.js")  # clean search-result excerpts (search page only)
-    app.add_js_file("scroll_cue.js")  # a box that scrolls sideways fades where it continues
+    # edition.js, search_excerpt.js and scroll_cue.js need no add_js_file: Jupyter Book loads
+    # every script of _static/ on every page (html_js_files)
     app.connect("doctree-resolved", _glossary_index)
     app.connect("doctree-resolved", _numpydoc_citation_numbers)
     app.connect("doctree-resolved", _mark_chinese, priority=900)

@@ -32,7 +32,6 @@ extension fixes what a first build of this book showed:
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import reader_notebooks
 import translations
-from notebook_checks import ROOT, chapter_notebooks, problems
+from notebook_checks import ROOT, exit_unless_fit_to_publish
 
 
 def build_commands(output: Path) -> list[tuple[list[str], Path, Path]]:
@@ -43,24 +43,21 @@ def build(output: Path, *, quiet: bool = False) -> list[str]:
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                for command, _, _ in commands]
     failures = []
-    for process, (command, built, target) in zip(running, commands):
+    for process, (command, _, _) in zip(running, commands):
         log, _ = process.communicate()
         if process.returncode:
             failures.append(f"{' '.join(command)} failed:\n{log[-5000:]}")
         elif not quiet:
             print(log, flush=True)
     if not failures:
-        html = output / "html"
-        shutil.rmtree(html, ignore_errors=True)
-        shutil.move(str(commands[0][1]), str(html))
-        shutil.move(str(commands[1][1]), str(html / "zh"))
+        shutil.rmtree(output / "html", ignore_errors=True)
+        for _, built, target in commands:  # the English edition first: html/zh goes inside it
+            shutil.move(str(built), str(target))
     return failures
 
 
 def main() -> None:
-    found = [p for path in chapter_notebooks() for p in problems(path)]
-    if found:
-        sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
+    exit_unless_fit_to_publish()
     # a clean build (no stale cache), keeping only the PDF edition's folder, which the site
     # links when it is there (python3 dev.py pdf)
     for child in (ROOT / "_build").glob("*"):

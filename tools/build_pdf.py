@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from notebook_checks import ROOT, chapter_notebooks, problems
+from notebook_checks import ROOT, exit_unless_fit_to_publish
 
 OUTPUT = ROOT / "_build"
 LATEX = OUTPUT / "latex"
@@ -82,9 +82,7 @@ def build_chinese() -> int:
 
 
 def main(arguments: list[str]) -> None:
-    found = [p for path in chapter_notebooks() for p in problems(path)]
-    if found:
-        sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
+    exit_unless_fit_to_publish()
     start = time.monotonic()
     if arguments == ["zh"]:
         code = build_chinese()

@@ -7,6 +7,7 @@ hold no error, no traceback, no font warning and no other stderr text.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +19,14 @@ FORBIDDEN_TEXT = ("Traceback (most recent call last)", "missing from font", "fin
 def chapter_notebooks() -> list[Path]:
     """Every notebook of the book, in a stable order."""
     return sorted(p for p in (ROOT / "chapters").glob("*.ipynb"))
+
+
+def exit_unless_fit_to_publish() -> None:
+    """Stop a build (exit with the list) when a chapter's stored outputs are not fit to publish;
+    the site and the PDF render the stored outputs and check them first."""
+    found = [p for path in chapter_notebooks() for p in problems(path)]
+    if found:
+        sys.exit("Stored notebook outputs are not fit to publish:\n  " + "\n  ".join(found))
 
 
 def problems(path: Path) -> list[str]:

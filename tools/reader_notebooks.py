@@ -47,14 +47,14 @@ from myst_nb.core.variables import format_plain_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book_citations import cite_text, reference_list, set_language  # noqa: E402
-from book_extension import chapter_number  # noqa: E402
+from book_extension import READER_DIRS, chapter_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # The edition being converted (see `use_edition`): where its sources are, where its readers go,
 # its address on the site and the words the converter writes.
 SOURCE_ROOT = ROOT
 SOURCE_DIR = ROOT / "chapters"
-READER_DIR = ROOT / "notebooks"
+READER_DIR = READER_DIRS["en"]
 EDITION = "en"
 LABELS = {
     "en": {"figure": "Fig. %s", "exercise": "Exercise %s", "solution": "Solution to Exercise %s",
@@ -109,13 +109,9 @@ def use_edition(edition: str) -> None:
     EDITION = edition
     SOURCE_ROOT = ROOT if edition == "en" else translations.BUILD_SOURCE
     SOURCE_DIR = SOURCE_ROOT / "chapters"
-    READER_DIR = ROOT / "notebooks" if edition == "en" else ROOT / "zh" / "notebooks"
+    READER_DIR = READER_DIRS[edition]
     set_language(edition)
     documents.cache_clear()
-
-
-def label(name: str) -> str:
-    return LABELS[EDITION][name]
 
 
 @lru_cache(maxsize=1)
@@ -523,7 +519,7 @@ def convert(source: Path) -> nbformat.NotebookNode:
         if start:
             if start not in exercises:
                 raise context.fail(f"solution of unknown exercise {start!r}.")
-            solving = [_collapsed(_markdown(f"### {label('solution') % exercises[start]}",
+            solving = [_collapsed(_markdown(f"### {LABELS[EDITION]['solution'] % exercises[start]}",
                                             f"{cell.id}-solution"))]
             continue
         if end:

@@ -36,9 +36,7 @@ directives and heading levels, in the same order where order matters.
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import json
 import re
 import shutil
 import sys
@@ -47,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+
+from notebook_checks import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 ZH = ROOT / "zh"
@@ -63,8 +63,7 @@ def sha(text: str) -> str:
 
 def pages() -> list[str]:
     """Every page of the book, as a path relative to the root without suffix."""
-    notebooks = sorted(p.relative_to(ROOT).with_suffix("").as_posix()
-                       for p in (ROOT / "chapters").glob("*.ipynb"))
+    notebooks = [f"chapters/{path.stem}" for path in chapter_notebooks()]
     return notebooks + [Path(p).with_suffix("").as_posix() for p in MARKDOWN_PAGES]
 
 
@@ -199,7 +198,7 @@ def all_prose() -> list[tuple[str, str]]:
 
 GLUE = re.compile(r"\{glue(?::[a-z]+)?\}`([^`]+)`")
 CITE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
-XREF = re.compile(r"\{(numref|ref|doc|eq|term|download|numref)\}`([^`]+)`")
+XREF = re.compile(r"\{(numref|ref|doc|eq|term|download)\}`([^`]+)`")
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\n]|\n(?![ ]*\n))+?)\$")  # may wrap a line
 LABEL = re.compile(r"^\(([\w:-]+)\)=[ ]*$", re.MULTILINE)
